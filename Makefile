@@ -1,0 +1,110 @@
+# postern: every program in src/cmd/ is built into command/.
+#
+#   src/lib/*.c          shared modules, archived into libpostern.a
+#   src/cmd/NAME.c       the main of program NAME
+#   src/cmd/NAME/*.c     modules only NAME uses (e.g. one file per IMAP command)
+#   src/cmd/NAME.libs    extra link flags for NAME (first line), e.g. -lssl
+#   src/cmd/NAME.sh      a shell program; @POSTERN_HOME@ is replaced by conf-home
+#   tests/unit/NAME.c    a C unit test printing TAP, built into tests/unit/NAME.t
+#   tests/fuzz/NAME.c    a libFuzzer harness, built by `make fuzz`
+#
+# make                   optimised build
+# make SANITIZE=1        the same with -fsanitize=address,undefined
+# make O=/tmp/x ...      build into /tmp/x/build and /tmp/x/command
+# make check             sanitised build, then prove over tests/
+# make fuzz              clang + libFuzzer harnesses into tests/fuzz/bin/
+
+CC_CMD   := $(shell head -n 1 conf-cc)
+LD_CMD   := $(shell head -n 1 conf-ld)
+HOME_DIR := $(shell head -n 1 conf-home)
+
+O ?= .
+ifeq ($(FUZZ),1)
+  FLAVOUR := fuzz
+  CC_CMD  := clang -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE
+  LD_CMD  := clang -g
+  SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+else ifeq ($(SANITIZE),1)
+  FLAVOUR := san
+  SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+  FLAVOUR := plain
+  SANFLAGS :=
+endif
+
+B    := $(O)/build/$(FLAVOUR)
+# libowfat linked statically: small programs with small resident sets.
+LIBOWFAT := -l:libowfat.a
+CMD  := $(O)/command
+CFLAGS_ALL := $(SANFLAGS) -Isrc/lib -DCONF_HOME='"$(HOME_DIR)"' -MMD -MP
+
+LIB_SRC  := $(sort $(wildcard src/lib/*.c))
+LIB_OBJ  := $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC))
+LIB      := $(B)/libpostern.a
+PROGS    := $(sort $(basename $(notdir $(wildcard src/cmd/*.c))))
+SCRIPTS  := $(sort $(basename $(notdir $(wildcard src/cmd/*.sh))))
+UNITS    := $(sort $(basename $(notdir $(wildcard tests/unit/*.c))))
+FUZZERS  := $(sort $(basename $(notdir $(wildcard tests/fuzz/*.c))))
+
+BINS := $(addprefix $(B)/bin/,$(PROGS) $(SCRIPTS))
+
+.PHONY: all commands check unit fuzz clean FORCE
+.SECONDEXPANSION:
+
+all: commands
+
+# command/ always mirrors the flavour built last, so `make` after
+# `make check` puts the optimised programs back.
+commands: $(BINS)
+	@mkdir -p $(CMD)
+	@for p in $(PROGS) $(SCRIPTS); do ln -f $(B)/bin/$$p $(CMD)/$$p || exit 1; done
+	@for f in $(CMD)/*; do n=$${f##*/}; [ -e src/cmd/$$n.c ] || [ -e src/cmd/$$n.sh ] || rm -f "$$f"; done
+
+$(B)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC_CMD) $(CFLAGS_ALL) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+cmd_objs = $(B)/cmd/$(1).o $(patsubst src/%.c,$(B)/%.o,$(wildcard src/cmd/$(1)/*.c))
+cmd_libs = $(shell test -f src/cmd/$(1).libs && head -n 1 src/cmd/$(1).libs)
+
+$(B)/bin/%: $$(call cmd_objs,%) $(LIB)
+	@mkdir -p $(dir $@)
+	$(LD_CMD) $(SANFLAGS) -o $@ $(call cmd_objs,$*) $(LIB) $(call cmd_libs,$*) $(LIBOWFAT)
+
+$(B)/bin/%: src/cmd/%.sh conf-home
+	@mkdir -p $(dir $@)
+	sed 's|@POSTERN_HOME@|$(HOME_DIR)|g' $< > $@.tmp && chmod 755 $@.tmp && mv $@.tmp $@
+
+# Unit tests: tests/unit/NAME.c plus tests/unit/NAME.libs if present.
+tests/unit/%.t: $(B)/unit/%.o $(LIB)
+	$(LD_CMD) $(SANFLAGS) -o $@ $< $(LIB) $(shell test -f tests/unit/$*.libs && head -n 1 tests/unit/$*.libs) $(LIBOWFAT)
+
+$(B)/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC_CMD) $(CFLAGS_ALL) -Itests/unit -c -o $@ $<
+
+unit: $(addprefix tests/unit/,$(addsuffix .t,$(UNITS)))
+
+check:
+	$(MAKE) SANITIZE=1 commands unit
+	POSTERN_COMMAND_DIR=$(abspath $(CMD)) prove --exec '' -j2 tests/*.t tests/unit/*.t
+
+# libFuzzer harnesses: tests/fuzz/NAME.c linked with the fuzz-flavoured library.
+fuzz:
+	$(MAKE) FUZZ=1 fuzzers
+
+fuzzers: $(addprefix tests/fuzz/bin/,$(FUZZERS))
+
+tests/fuzz/bin/%: tests/fuzz/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC_CMD) -fsanitize=fuzzer,address,undefined -Isrc/lib -o $@ $< $(LIB) $(shell test -f tests/fuzz/$*.libs && head -n 1 tests/fuzz/$*.libs) $(LIBOWFAT)
+
+clean:
+	rm -rf $(O)/build $(CMD) tests/unit/*.t tests/fuzz/bin
+
+.PRECIOUS: $(B)/%.o $(B)/unit/%.o
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
