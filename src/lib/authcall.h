@@ -1,0 +1,31 @@
+#ifndef AUTHCALL_H
+#define AUTHCALL_H
+
+#include <stddef.h>
+
+/* Running authcheck (doc/INTERFACES.md section 4) from a login program.
+ * The credentials travel on a pipe as fd 3; nothing here reads password
+ * data itself. */
+
+struct authreq {
+  const char *service;     /* AUTHCHECK_SERVICE: esmtp, pop3, imap, webmail */
+  const char *mech;        /* 0 or "PLAIN"/"LOGIN": login+password; "CRAM-MD5"; "EXTERNAL" */
+  const char *login;
+  const char *secret;      /* the password, or for CRAM-MD5 the hex response */
+  size_t secret_len;
+  const char *challenge;   /* CRAM-MD5 only */
+};
+
+/* Checks credentials only ("authcheck -c"), for smtpd's AUTH. Returns
+ * 0 good, 1 bad, 111 temporary failure. */
+int authcall_check(const struct authreq *req);
+
+/* For pop3-login and imap-login: forks; the child execs
+ * "authcheck postauth_argv..." with fds 0/1 the client; the parent
+ * writes the credentials and waits. Returns the child's exit status:
+ * 1 bad credentials (the caller says so and goes on), 111 temporary
+ * failure; anything else means the post-auth program ran and the
+ * session is over (the caller exits). */
+int authcall_exec(const struct authreq *req, char *const postauth_argv[]);
+
+#endif
