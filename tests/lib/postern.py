@@ -83,6 +83,13 @@ class Root:
             os.makedirs(os.path.join(self.path, d), exist_ok=True)
         os.symlink(COMMAND_DIR, os.path.join(self.path, "command"))
         os.environ["POSTERN_HOME"] = self.path
+        if os.geteuid() == 0:
+            # As root (CI), servers run as nobody: the root must be
+            # reachable by it, and so must the programs.
+            os.chmod(self.path, 0o755)
+            if subprocess.run(["setuidgid", "nobody", "test", "-x", COMMAND_DIR + "/."]).returncode != 0:
+                os.unlink(os.path.join(self.path, "command"))
+                shutil.copytree(COMMAND_DIR, os.path.join(self.path, "command"), symlinks=True)
         self.procs = []
         atexit.register(self.cleanup)
 
