@@ -1,0 +1,20 @@
+#ifndef ALIASES_H
+#define ALIASES_H
+
+#include "stralloc.h"
+
+/* Lookups in etc/aliases.cdb, compiled by makealiases.
+ *
+ * Keys are lower-case: "local@domain" for hosted domains, the bare
+ * "local" for addresses in local domains (me/locals), and "@domain" for
+ * a qmail-style virtual domain line "@domain: user" (delivery to
+ * "user-<localpart>"). Values are the expansion: targets separated by
+ * NULs, each an address, "|program", "/file" (mbox or maildir when it
+ * ends in '/'), with :include: files already read in at compile time. */
+
+/* 1 found (targets gets "t1\0t2\0...\0"), 0 not found, -1 error (errno).
+ * The key is made from the address by the rules above (domain_class
+ * decides local vs hosted). */
+int aliases_lookup(const char *address, stralloc *targets);
+
+#endif
