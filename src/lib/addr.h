@@ -49,7 +49,9 @@ struct addr {
 int addr_parse_path(struct addr *a, const char *s, size_t len);
 
 /* Parses a bare address "local@domain" (an RFC 5322 addr-spec as found
- * in aliases, userdb keys, envelopes): the same rules without <>. */
+ * in aliases, userdb keys, envelopes): the same rules without <>, the
+ * whole of s must be the address. Returns len on success (the empty
+ * string is the null address, flagged ADDR_NULL), else -ADDR_E*. */
 int addr_parse(struct addr *a, const char *s, size_t len);
 
 /* Lower-cases the ASCII letters of a domain and removes one trailing
