@@ -1,0 +1,179 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+#include "die.h"
+#include "exitcode.h"
+#include "fmt.h"
+#include "fsync_dir.h"
+#include "inject.h"
+#include "queue_env.h"
+
+/* Envelopes larger than this are refused: far more than any real
+ * recipient list, small enough to hold in memory. */
+enum { ENVELOPE_MAX = 4 << 20 };
+
+void inject_init(struct inject *in, const char *id_hint, unsigned long long sizelimit)
+{
+  memset(in, 0, sizeof *in);
+  in->msgfd = -1;
+  in->sizelimit = sizelimit;
+  pid_t pid = getpid();
+  /* A caller that wants to name the message in its Received: line
+   * before sending it suggests the id; it must carry our own pid, so
+   * it is as unique as one we make. */
+  if (id_hint && queue_id_valid(id_hint, pid)) {
+    memcpy(in->id, id_hint, strlen(id_hint) + 1);
+    return;
+  }
+  struct timeval tv;
+  gettimeofday(&tv, 0);
+  queue_id_make(in->id, &tv, pid);
+}
+
+static const char *name(struct inject *in, const char *dir, const char *suffix)
+{
+  if (!stralloc_copys(&in->path, dir) || !stralloc_cats(&in->path, "/")
+      || !stralloc_cats(&in->path, in->id) || !stralloc_cats(&in->path, suffix)
+      || !stralloc_0(&in->path))
+    die_nomem();
+  return in->path.s;
+}
+
+/* Failures are reported by main after the clean-up, as one fatal line. */
+static int fail_text(struct inject *in, int code, int err, const char *what, const char *path)
+{
+  if (!stralloc_copys(&in->why, what) || !stralloc_cats(&in->why, path) || !stralloc_0(&in->why))
+    die_nomem();
+  in->err = err;
+  return code;
+}
+#define fail(code, what, path) fail_text(in, (code), errno, (what), (path))
+#define refuse(code, what, path) fail_text(in, (code), 0, (what), (path))
+
+int inject_message(struct inject *in, int fd)
+{
+  const char *tmp = name(in, "tmp", "");
+  in->msgfd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (in->msgfd < 0) return fail(EXIT_TEMP, "unable to create ", tmp);
+  in->tmp_mess = 1;
+  char buf[65536];
+  for (;;) {
+    ssize_t r = read(fd, buf, sizeof buf);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return fail(EXIT_TEMP, "unable to read the message", "");
+    if (r == 0) return 0;
+    in->msgsize += (unsigned long long)r;
+    if (in->sizelimit && in->msgsize > in->sizelimit) {
+      return refuse(EXIT_PERM, "message too large: more than the size limit", "");
+    }
+    for (ssize_t off = 0; off < r;) {
+      ssize_t w = write(in->msgfd, buf + off, (size_t)(r - off));
+      if (w < 0 && errno == EINTR) continue;
+      if (w < 0) return fail(EXIT_TEMP, "unable to write ", name(in, "tmp", ""));
+      off += w;
+    }
+  }
+}
+
+int inject_envelope(struct inject *in, int fd)
+{
+  const char *why = "";
+  for (;;) {
+    int r = queue_env_check(in->envelope.s, in->envelope.len, &in->envlen, &in->nrcpt, &why);
+    if (r > 0) return 0;
+    if (r < 0) return refuse(EXIT_PERM, "bad envelope: ", why);
+    if (in->envelope.len > ENVELOPE_MAX) return refuse(EXIT_PERM, "bad envelope: too large", "");
+    if (!stralloc_readyplus(&in->envelope, 65536)) die_nomem();
+    ssize_t n = read(fd, in->envelope.s + in->envelope.len, 65536);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(EXIT_TEMP, "unable to read the envelope", "");
+    if (n == 0) return refuse(EXIT_TEMP, "envelope truncated: the caller gave up", "");
+    in->envelope.len += (size_t)n;
+  }
+}
+
+/* link, not rename: an existing name is never replaced. */
+static int place(struct inject *in, const char *from_suffix, const char *dir)
+{
+  stralloc from = { 0, 0, 0 };
+  if (!stralloc_copys(&from, name(in, "tmp", from_suffix)) || !stralloc_0(&from)) die_nomem();
+  const char *to = name(in, dir, "");
+  int r = link(from.s, to);
+  if (r == 0) unlink(from.s);
+  stralloc_free(&from);
+  return r;
+}
+
+static int write_envelope(struct inject *in)
+{
+  const char *tmp = name(in, "tmp", ".env");
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return fail(EXIT_TEMP, "unable to create ", tmp);
+  in->tmp_env = 1;
+  char head[80];
+  size_t n = 0;
+  head[n++] = 'Q';
+  n += fmt_ulonglong(head + n, (unsigned long long)time(0));
+  head[n++] = 0;
+  head[n++] = 'I';
+  n += fmt_ulong(head + n, (unsigned long)getuid());
+  head[n++] = 0;
+  int ok = write(fd, head, n) == (ssize_t)n
+        && write(fd, in->envelope.s, in->envlen) == (ssize_t)in->envlen
+        && fsync(fd) == 0;
+  int e = errno;
+  if (close(fd) != 0) ok = 0;
+  errno = e;
+  if (!ok) return fail(EXIT_TEMP, "unable to write ", name(in, "tmp", ".env"));
+  return 0;
+}
+
+int inject_commit(struct inject *in)
+{
+  if (fsync(in->msgfd) != 0 || close(in->msgfd) != 0) {
+    in->msgfd = -1;
+    return fail(EXIT_TEMP, "unable to write ", name(in, "tmp", ""));
+  }
+  in->msgfd = -1;
+  if (place(in, "", "mess") != 0) return fail(EXIT_TEMP, "unable to link ", name(in, "mess", ""));
+  in->tmp_mess = 0;
+  in->in_mess = 1;
+  int r = write_envelope(in);
+  if (r) return r;
+  if (fsync_dir("mess") != 0) return fail(EXIT_TEMP, "unable to sync ", "mess");
+  if (place(in, ".env", "env") != 0) return fail(EXIT_TEMP, "unable to link ", name(in, "env", ""));
+  in->tmp_env = 0;
+  if (fsync_dir("env") != 0) {
+    /* The envelope may or may not survive a crash now; the caller must
+     * not count on it, and a duplicate is better than a loss. */
+    unlink(name(in, "env", ""));
+    return fail(EXIT_TEMP, "unable to sync ", "env");
+  }
+  in->in_mess = 0;   /* committed: nothing is removed from here on */
+  int fd = open(name(in, "todo", ""), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0 || close(fd) != 0 || fsync_dir("todo") != 0)
+    warn_sys("unable to create todo/", in->id, " (queued all the same)");
+  return 0;
+}
+
+void inject_trigger(void)
+{
+  int fd = open("lock/trigger", O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return;   /* no scheduler listening: it scans at start-up */
+  (void)!write(fd, "", 1);
+  close(fd);
+}
+
+void inject_abort(struct inject *in)
+{
+  if (in->msgfd >= 0) close(in->msgfd);
+  in->msgfd = -1;
+  if (in->tmp_mess) unlink(name(in, "tmp", ""));
+  if (in->tmp_env) unlink(name(in, "tmp", ".env"));
+  if (in->in_mess) unlink(name(in, "mess", ""));
+  in->tmp_mess = in->tmp_env = in->in_mess = 0;
+}
