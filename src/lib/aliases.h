@@ -14,7 +14,12 @@
 
 /* 1 found (targets gets "t1\0t2\0...\0"), 0 not found, -1 error (errno).
  * The key is made from the address by the rules above (domain_class
- * decides local vs hosted). */
+ * decides local vs hosted; the local part is lower-cased and quoted as
+ * addr_quote_local does). Order: the full address, the address in the
+ * canonical domain of a hosted alias domain, then "@domain": a hit on
+ * "@domain: user" yields the one target "user-local" ("user-local@host"
+ * when user has a domain; a bang path ending in '!' gets the local part
+ * appended without the '-'). */
 int aliases_lookup(const char *address, stralloc *targets);
 
 #endif

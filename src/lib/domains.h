@@ -24,9 +24,21 @@ enum {
  * listed addresses in locals, foreign otherwise. */
 int domain_class(const char *domain, stralloc *canonical);
 
+/* A qmail-style virtual domain ("@domain: user" in aliases) is entered
+ * in locals.cdb with the value "@" and classed DOMAIN_HOSTED, so mail
+ * for it is delivered here and aliases_lookup rewrites it. */
+
 /* 1 if smtpd accepts mail for the domain from any client: it is listed
  * in esmtpacceptmailfor.cdb (or, when that table does not exist, it is
  * `me`). 0 if not, -1 error. */
 int domain_accepted(const char *domain);
+
+/* key = domain lower-cased, one trailing dot removed: 1 ok, 0 no memory. */
+int domain_key(stralloc *key, const char *domain);
+
+/* Looks a domain up in a domain table (path relative to the root, e.g.
+ * "etc/locals.cdb"), the domain itself first, then its ".suffix"
+ * wildcards: 1 found (value set), 0 not found or no table, -1 error. */
+int domain_table_lookup(const char *table, const char *domain, stralloc *value);
 
 #endif
