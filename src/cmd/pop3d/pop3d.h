@@ -1,0 +1,69 @@
+#ifndef POP3D_H
+#define POP3D_H
+
+#include <stddef.h>
+#include "stralloc.h"
+
+/* pop3d's state: the snapshot of the maildir taken at login, the
+ * client's input and output, and the session's counters. */
+
+struct msg {
+  size_t name;            /* offset of "cur/NAME" in mailbox.names */
+  long long size;         /* octets reported by LIST and STAT */
+  unsigned char deleted;  /* DELE'd: unlinked at QUIT */
+  unsigned char seen;     /* RETR'd: marked seen (flag S) at QUIT */
+};
+
+struct mailbox {
+  stralloc names;         /* "cur/NAME\0" one after another */
+  struct msg *m;
+  unsigned long n, alloc;
+};
+
+struct in {
+  int fd;
+  unsigned timeout;       /* seconds of silence before the session ends */
+  size_t pos, len;
+  char buf[4096];
+};
+
+struct out {
+  int fd;
+  int failed;             /* a write failed: the client is gone */
+  size_t len;
+  unsigned long long total;
+  char buf[65536];
+};
+
+struct pop3d {
+  struct mailbox mb;
+  struct in in;
+  struct out out;
+  const char *user, *ip;
+  unsigned long retrieved, topped, deleted;
+  unsigned long long deleted_bytes;
+};
+
+/* mailbox.c */
+int mailbox_open(struct mailbox *mb);          /* new/ -> cur/, scan, sort: 0 ok, -1 errno */
+const char *mailbox_name(const struct mailbox *mb, unsigned long i);
+int mailbox_relocate(struct mailbox *mb, unsigned long i);  /* renamed elsewhere: 1 found, 0 gone */
+void mailbox_uidl(stralloc *out, const char *name);
+int mailbox_update(struct pop3d *s);            /* UPDATE state: 0 ok, -1 some failed */
+void mailbox_free(struct mailbox *mb);
+
+/* io.c */
+int in_line(struct in *in, char *line, size_t size, size_t *len);  /* 1 line, 0 EOF, -1 timeout/error, 2 too long */
+int in_pending(const struct in *in);
+void out_put(struct out *o, const char *s, size_t n);
+void out_puts(struct out *o, const char *s);
+void out_ulong(struct out *o, unsigned long long n);
+void out_flush(struct out *o);
+
+/* retr.c: RETR (lines < 0) or TOP with that many body lines. */
+void retr_send(struct pop3d *s, unsigned long i, long long lines);
+
+/* cmds.c */
+int pop3d_command(struct pop3d *s, char *line, size_t len);   /* 0 go on, 1 QUIT done */
+
+#endif
