@@ -98,6 +98,15 @@ static void run_job(struct remote *r, struct job *job)
   if (!r->set.reuse) session_quit(r);
 }
 
+static void release(struct remote *r)
+{
+  targets_free(&r->targets);
+  stralloc *all[] = { &r->domain, &r->helo, &r->route.host, &r->route.auth_key, &r->mx_why,
+                      &r->auth_user, &r->auth_pass, &r->conn.out, &r->conn.peer_name, &r->caps.auth,
+                      &r->reply.text, &r->reply.lines, &r->line, &r->why };
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; ++i) stralloc_free(all[i]);
+}
+
 int main(int argc, char **argv)
 {
   PROG = "remote";
@@ -128,5 +137,6 @@ int main(int argc, char **argv)
   session_quit(&r);
   if (got < 0) die(EXIT_TEMP, "malformed job on standard input");
   job_free(&job);
+  release(&r);
   return EXIT_DONE;
 }

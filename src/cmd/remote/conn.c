@@ -176,7 +176,17 @@ int conn_starttls(struct conn *c, const char *verify_ca, const char *verify_host
   if (verify_ca && verify_host) {
     X509_VERIFY_PARAM *param = SSL_get0_param(c->ssl);
     X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-    X509_VERIFY_PARAM_set1_host(param, verify_host, 0);
+    if (verify_host[0] == '[') {
+      /* an address literal route: the certificate must name the address */
+      char ip[64];
+      size_t n = strlen(verify_host + 1);
+      if (n >= sizeof ip) n = sizeof ip - 1;
+      memcpy(ip, verify_host + 1, n);
+      ip[n] = 0;
+      char *close_bracket = strchr(ip, ']');
+      if (close_bracket) *close_bracket = 0;
+      X509_VERIFY_PARAM_set1_ip_asc(param, strncasecmp(ip, "IPv6:", 5) ? ip : ip + 5);
+    } else X509_VERIFY_PARAM_set1_host(param, verify_host, 0);
   }
   c->inpos = c->inlen = 0;   /* anything the peer sent before TLS is discarded */
   for (;;) {

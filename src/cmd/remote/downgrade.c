@@ -27,7 +27,7 @@ static void split(struct part *p, const char *msg, size_t len)
   p->bodylen = len - i;
 }
 
-/* The unfolded value of a header field, lower-cased: 1 found. */
+/* The unfolded value of a header field: 1 found. */
 static int field(const struct part *p, const char *name, stralloc *value)
 {
   size_t nlen = strlen(name), i = 0;
@@ -46,7 +46,6 @@ static int field(const struct part *p, const char *name, stralloc *value)
         stralloc_catb(value, c, cl);
         i += cl + 1;
       }
-      for (size_t k = 0; k < value->len; ++k) value->s[k] = (char)tolower((unsigned char)value->s[k]);
       stralloc_0(value);
       --value->len;
       return 1;
@@ -58,7 +57,7 @@ static int field(const struct part *p, const char *name, stralloc *value)
 
 static int boundary_of(const char *ctype, stralloc *boundary)
 {
-  const char *b = strstr(ctype, "boundary=");
+  const char *b = strcasestr(ctype, "boundary=");
   if (!b) return 0;
   b += 9;
   size_t n;
@@ -147,9 +146,9 @@ static int entity(stralloc *out, const char *msg, size_t len, int depth)
   const char *t = ctype.s;
   while (*t == ' ' || *t == '\t') ++t;
   int r = 0;
-  if (depth < 20 && !strncmp(t, "multipart/", 10) && boundary_of(t, &boundary)) {
+  if (depth < 20 && !strncasecmp(t, "multipart/", 10) && boundary_of(t, &boundary)) {
     r = multipart(out, &p, boundary.s, depth);
-  } else if (depth < 20 && !strncmp(t, "message/rfc822", 14)) {
+  } else if (depth < 20 && !strncasecmp(t, "message/rfc822", 14)) {
     stralloc_catb(out, p.head, p.headlen);
     r = entity(out, p.body, p.bodylen, depth + 1);
   } else if (is_8bit(p.body, p.bodylen)) {

@@ -25,9 +25,12 @@ void session_quit(struct remote *r)
 static void host_error(struct remote *r, const struct target *t, const char *what, const char *detail)
 {
   stralloc_copys(&r->why, t->name.s);
-  stralloc_cats(&r->why, " [");
-  stralloc_cats(&r->why, r->conn.peer_ip[0] ? r->conn.peer_ip : "?");
-  stralloc_cats(&r->why, "]: ");
+  if (t->name.s[0] != '[') {
+    stralloc_cats(&r->why, " [");
+    stralloc_cats(&r->why, r->conn.peer_ip[0] ? r->conn.peer_ip : "?");
+    stralloc_cats(&r->why, "]");
+  }
+  stralloc_cats(&r->why, ": ");
   stralloc_cats(&r->why, what);
   if (detail && *detail) { stralloc_cats(&r->why, ": "); stralloc_cats(&r->why, detail); }
   stralloc_0(&r->why);
@@ -64,7 +67,6 @@ static int start_tls(struct remote *r, const struct target *t, int need_security
     host_error(r, t, "SECURITY=STARTTLS needs TLS_TRUSTSECURITYCERTS", 0);
     return 1;
   }
-  stralloc_copy(&r->conn.peer_name, &t->name);
   r->conn.timeout = r->set.timeout_command;
   if (conn_starttls(&r->conn, ca, host, r->set.tls_min_version, &r->why) < 0) {
     stralloc_0(&r->why);
@@ -83,6 +85,7 @@ static int start_tls(struct remote *r, const struct target *t, int need_security
 static int try_host(struct remote *r, const struct target *t, int need_security, unsigned long msgsize)
 {
   memset(r->conn.peer_ip, 0, sizeof r->conn.peer_ip);
+  stralloc_copy(&r->conn.peer_name, &t->name);
   if (conn_open(&r->conn, t->ip, t->is6, r->route.port, r->set.timeout_connect) < 0) {
     host_error(r, t, "cannot connect", strerror(errno));
     return 1;
@@ -98,7 +101,7 @@ static int try_host(struct remote *r, const struct target *t, int need_security,
   if (!smtps && r->caps.starttls && (r->set.use_starttls || need_security)) {
     if (session_command(r, "STARTTLS") < 0) { host_error(r, t, "connection lost after STARTTLS", 0); goto refuse; }
     if (r->reply.code == 220) {
-      if (start_tls(r, t, need_security)) goto refuse_security;
+      if (start_tls(r, t, need_security)) { if (need_security) goto refuse_security; goto refuse; }
       if (hello(r)) { host_error(r, t, "EHLO after STARTTLS", r->reply.text.s); goto refuse; }
     }
   }

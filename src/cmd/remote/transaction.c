@@ -69,9 +69,12 @@ static char status_of(int code)
 static const char *said(struct remote *r, const char *reply)
 {
   stralloc_copy(&r->why, &r->conn.peer_name);
-  stralloc_cats(&r->why, " [");
-  stralloc_cats(&r->why, r->conn.peer_ip);
-  stralloc_cats(&r->why, "]: ");
+  if (!r->conn.peer_name.len || r->conn.peer_name.s[0] != '[') {
+    stralloc_cats(&r->why, " [");
+    stralloc_cats(&r->why, r->conn.peer_ip);
+    stralloc_cats(&r->why, "]");
+  }
+  stralloc_cats(&r->why, ": ");
   stralloc_cats(&r->why, reply);
   stralloc_0(&r->why);
   return r->why.s;
