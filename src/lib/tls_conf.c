@@ -1,0 +1,84 @@
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "scan.h"
+#include "tls.h"
+
+/* Courier spells versions TLSv1.2, TLS1_2 or TLSv1.2+ ("+": that one or
+ * newer); OpenSSL-style names are accepted too. */
+static int version_of(const char *s, size_t n)
+{
+  static const struct { const char *name; int v; } tab[] = {
+    { "SSL3", SSL3_VERSION }, { "SSLv3", SSL3_VERSION },
+    { "TLS1", TLS1_VERSION }, { "TLSv1", TLS1_VERSION }, { "TLSv1.0", TLS1_VERSION },
+    { "TLS1_1", TLS1_1_VERSION }, { "TLSv1.1", TLS1_1_VERSION },
+    { "TLS1_2", TLS1_2_VERSION }, { "TLSv1.2", TLS1_2_VERSION },
+    { "TLS1_3", TLS1_3_VERSION }, { "TLSv1.3", TLS1_3_VERSION },
+  };
+  for (size_t i = 0; i < sizeof tab / sizeof tab[0]; ++i)
+    if (strlen(tab[i].name) == n && !strncasecmp(tab[i].name, s, n)) return tab[i].v;
+  return 0;
+}
+
+int tls_parse_protocol(const char *s, int *min, int *max)
+{
+  size_t n;
+  int plus, v;
+  *min = TLS1_2_VERSION;
+  *max = 0;
+  if (!s || !*s) return 1;
+  n = strlen(s);
+  plus = s[n - 1] == '+';
+  v = version_of(s, n - plus);
+  if (!v) return 0;
+  if (v < TLS1_2_VERSION) {
+    /* An exact old version would leave no usable protocol at all. */
+    return -1;
+  }
+  *min = v;
+  *max = plus ? 0 : v;
+  return 1;
+}
+
+int tls_parse_verify(const char *s, enum tls_verify *v)
+{
+  if (!s || !*s || !strcasecmp(s, "NONE")) { *v = TLS_VERIFY_NONE; return 1; }
+  if (!strcasecmp(s, "PEER")) { *v = TLS_VERIFY_PEER; return 1; }
+  if (!strcasecmp(s, "REQUIREPEER")) { *v = TLS_VERIFY_REQUIRE; return 1; }
+  *v = TLS_VERIFY_NONE;
+  return 0;
+}
+
+static const char *env_nonempty(const char *name)
+{
+  const char *s = getenv(name);
+  return s && *s ? s : 0;
+}
+
+int tls_conf_env(struct tls_conf *c, const char **why)
+{
+  const char *t;
+  unsigned long u;
+  memset(c, 0, sizeof *c);
+  c->certfile = env_nonempty("TLS_CERTFILE");
+  c->dhparams = env_nonempty("TLS_DHPARAMS");
+  c->ciphers = env_nonempty("TLS_CIPHER_LIST");
+  c->trustcerts = env_nonempty("TLS_TRUSTCERTS");
+  c->external = env_nonempty("TLS_EXTERNAL");
+  c->timeout = 60;
+  switch (tls_parse_protocol(getenv("TLS_PROTOCOL"), &c->min_version, &c->max_version)) {
+  case 0: *why = "unknown TLS_PROTOCOL"; return 0;
+  case -1: c->floor_raised = 1; break;
+  }
+  if (!tls_parse_verify(getenv("TLS_VERIFYPEER"), &c->verify)) {
+    *why = "unknown TLS_VERIFYPEER (NONE, PEER or REQUIREPEER)";
+    return 0;
+  }
+  t = env_nonempty("TLS_TIMEOUT");
+  if (t) {
+    size_t n = scan_ulong(t, &u);
+    if (!n || t[n] || !u || u > 3600) { *why = "bad TLS_TIMEOUT"; return 0; }
+    c->timeout = (unsigned int)u;
+  }
+  return 1;
+}
