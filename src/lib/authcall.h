@@ -28,4 +28,10 @@ int authcall_check(const struct authreq *req);
  * session is over (the caller exits). */
 int authcall_exec(const struct authreq *req, char *const postauth_argv[]);
 
+/* Changes a userdb account's password ("authcheck -p"), for webmail and
+ * authtest: req carries the login and the old password. Returns 0
+ * changed, 1 bad credentials, 100 not changeable (not a userdb account,
+ * or refused by an account option), 111 temporary failure. */
+int authcall_passwd(const struct authreq *req, const char *newpw, size_t newlen);
+
 #endif
