@@ -134,15 +134,24 @@ void mime_free(struct mime_msg *m);
  * message-id)" from a header block (e.g. buf[0..mime_header_end]):
  * no need to parse the tree for ENVELOPE alone. Sender and Reply-To
  * default to From. Strings are quoted, or literals ({n}CRLF...) when
- * they hold CR, LF, NUL or 8-bit bytes; absent fields are NIL. */
+ * they hold CR, LF, NUL or 8-bit bytes; absent fields are NIL. As
+ * Dovecot does, subjects and display names are cleaned (folding and
+ * tabs to one space, trimmed) and then sent as literals if cleaning
+ * changed them or they hold '"' or '\\'; addresses without a mailbox
+ * or domain show MISSING_MAILBOX / MISSING_DOMAIN; "a@b (Name)" takes
+ * the comment as the name. */
 int mime_envelope(stralloc *out, const char *hdr, size_t len);
 
 /* BODY (extended 0) or BODYSTRUCTURE (extended 1) of node (0 for the
- * whole message), RFC 3501 7.4.2: type/subtype upper-cased as Dovecot
- * does for the defaults ("TEXT" "PLAIN" when absent), parameters,
- * id, description, encoding ("7BIT" default), size, lines for TEXT and
- * MESSAGE/RFC822, envelope + nested body for MESSAGE/RFC822; the
- * extended form adds MD5, disposition, language, location. */
+ * whole message), RFC 3501 7.4.2, byte for byte what Dovecot answers:
+ * type, subtype and parameters as the message wrote them, defaults in
+ * lower case ("text" "plain" ("charset" "us-ascii"), "7bit"; text/plain
+ * with only charset=us-ascii is shown as that default), RFC 2231
+ * continuations merged ("title*" "us-ascii'en'..."), id, description,
+ * encoding, size, lines for text and message/rfc822 parts, envelope + body
+ * for message/rfc822; the extended form adds MD5 (leaves), parameters
+ * (multiparts), disposition, language (always a list), location. A
+ * multipart without parts shows one empty text/plain part. */
 int mime_bodystructure(stralloc *out, const struct mime_msg *m, int node, int extended);
 
 /* BODY[section]: what is inside the brackets, parsed. */
@@ -180,7 +189,9 @@ int mime_section_parse(struct mime_section *sec, const char *s, size_t len,
  * or to a MESSAGE/RFC822 part; MIME to a numbered part. HEADER.FIELDS
  * keeps each matching field whole (folding included) and ends with
  * the blank line. Returns 1 ok, 0 no such part / section not valid for
- * this part (nothing appended: the caller answers NIL), -1 ENOMEM. */
+ * this part (nothing appended: answer an empty string "" as Dovecot
+ * does), -1 ENOMEM. Like Dovecot, "N.1" of a single (non-multipart)
+ * part N is that part itself. */
 int mime_section_fetch(stralloc *out, const struct mime_msg *m, const struct mime_section *sec,
                        size_t origin, size_t count, size_t *total);
 
