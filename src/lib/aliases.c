@@ -33,20 +33,22 @@ static int try_key(struct alias_lookup *l, const char *domain, stralloc *targets
   return cdb_lookup(l->path.s, l->key.s, l->key.len, targets);
 }
 
-/* "@domain: user" delivers to user-local ("user-local@host" when the
- * target has a domain; a bang path ending in '!' gets the local part
- * appended as it is). */
+int aliases_virtual(stralloc *out, const char *user, size_t ulen, const char *local, size_t llen)
+{
+  size_t at = addr_at(user, ulen);
+  return stralloc_catb(out, user, at)
+      && (at && user[at - 1] == '!' ? 1 : stralloc_append(out, "-"))
+      && stralloc_catb(out, local, llen)
+      && stralloc_catb(out, user + at, ulen - at);
+}
+
 static int virtual_target(struct alias_lookup *l, stralloc *targets)
 {
   stralloc user = {0};
   size_t n = targets->len && !targets->s[targets->len - 1] ? targets->len - 1 : targets->len;
   if (!stralloc_copyb(&user, targets->s, n)) return -1;
-  size_t at = addr_at(user.s, user.len);
-  int ok = stralloc_copyb(targets, user.s, at)
-      && (at && user.s[at - 1] == '!' ? 1 : stralloc_append(targets, "-"))
-      && stralloc_cat(targets, &l->local)
-      && stralloc_catb(targets, user.s + at, user.len - at)
-      && stralloc_0(targets);
+  targets->len = 0;
+  int ok = aliases_virtual(targets, user.s, user.len, l->local.s, l->local.len) && stralloc_0(targets);
   stralloc_free(&user);
   return ok ? 1 : -1;
 }
