@@ -83,4 +83,29 @@ int tls_vars_summary(stralloc *out, const stralloc *vars);
  * clean end, -1 with why filled in on a TLS or I/O failure. */
 int tls_pump(SSL *ssl, int app_r, int app_w, char *why);
 
+/* A whole UCSPI-TLS session, for tlsd (server) and tlsc (client): the
+ * handshake on net_r/net_w, one log line, the program argv started with
+ * its fds app_rfd/app_wfd as pipes (implicit) or with SSLCTLFD & co
+ * (STARTTLS), then tls_pump until it is done. Returns the program's exit
+ * status, or 100 when the handshake failed. */
+struct tls_run {
+  SSL_CTX *ctx;
+  int client;
+  const char *servername;   /* client: SNI and the name to verify */
+  const char *external;     /* TLS_EXTERNAL */
+  unsigned int timeout;
+  int net_r, net_w;         /* the network: 0/1 under tcpserver, 6/7 under tcpclient */
+  int app_rfd, app_wfd;     /* the program's plaintext fds in implicit mode */
+  const char *peer;         /* for the log: "ip=192.0.2.1" */
+  char **argv;
+  char why[TLS_WHYLEN];
+  stralloc vars;
+  stralloc line;
+};
+/* Settings from the environment (dies on bad ones), the context, and
+ * the fds tcpserver (client 0) or tcpclient (client 1) provide. */
+void tls_run_init(struct tls_run *r, int client);
+int tls_run_implicit(struct tls_run *r);
+int tls_run_starttls(struct tls_run *r);
+
 #endif
