@@ -6,7 +6,8 @@
 #   src/cmd/NAME.libs    extra link flags for NAME (first line), e.g. -lssl
 #   src/cmd/NAME.sh      a shell program; @POSTERN_HOME@ is replaced by conf-home
 #   tests/unit/NAME.c    a C unit test printing TAP, built into tests/unit/NAME.t
-#   tests/fuzz/NAME.c    a libFuzzer harness, built by `make fuzz`
+#   tests/fuzz/NAME.c    a libFuzzer harness, built by `make fuzz` (NAME.uses: programs
+#                        whose src/cmd/PROG/ modules it links; NAME.libs: link flags)
 #
 # make                   optimised build
 # make SANITIZE=1        the same with -fsanitize=address,undefined
@@ -99,9 +100,13 @@ fuzz:
 
 fuzzers: $(addprefix tests/fuzz/bin/,$(FUZZERS))
 
-tests/fuzz/bin/%: tests/fuzz/%.c $(LIB)
+# tests/fuzz/NAME.uses names programs whose src/cmd/PROG/*.c modules the
+# harness links (their parsers live there, not in the library).
+fuzz_objs = $(foreach p,$(shell test -f tests/fuzz/$(1).uses && cat tests/fuzz/$(1).uses),$(patsubst src/%.c,$(B)/%.o,$(wildcard src/cmd/$(p)/*.c)))
+
+tests/fuzz/bin/%: tests/fuzz/%.c $(LIB) $$(call fuzz_objs,%)
 	@mkdir -p $(dir $@)
-	$(CC_CMD) -fsanitize=fuzzer,address,undefined -Isrc/lib -o $@ $< $(LIB) $(shell test -f tests/fuzz/$*.libs && head -n 1 tests/fuzz/$*.libs) $(LIBOWFAT)
+	$(CC_CMD) -fsanitize=fuzzer,address,undefined -Isrc/lib -o $@ $< $(call fuzz_objs,$*) $(LIB) $(shell test -f tests/fuzz/$*.libs && head -n 1 tests/fuzz/$*.libs) $(LIBOWFAT)
 
 clean:
 	rm -rf $(O)/build $(CMD) tests/unit/*.t tests/fuzz/bin

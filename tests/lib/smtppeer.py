@@ -11,7 +11,7 @@ import threading
 class Peer:
     def __init__(self, caps=("PIPELINING", "8BITMIME", "SIZE 10000000"), rcpt_reply=None,
                  greeting="220 peer.test ESMTP ready", tls_context=None, smtps=False,
-                 misbehave=None, host="127.0.0.1", auth=None):
+                 misbehave=None, host="127.0.0.1", auth=None, port=0):
         self.caps = list(caps)
         self.rcpt_reply = rcpt_reply or (lambda addr: "250 2.1.5 ok")
         self.greeting = greeting
@@ -27,7 +27,7 @@ class Peer:
         self.authenticated = []
         self.sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind((host, 0))
+        self.sock.bind((host, port))
         self.sock.listen(16)
         self.port = self.sock.getsockname()[1]
         self.thread = threading.Thread(target=self._serve, daemon=True)
