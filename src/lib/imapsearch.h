@@ -14,8 +14,8 @@
  * sequence numbers, UIDs, internal dates, MODSEQ) are handed back to
  * imapd through a callback, so their meaning stays in one place.
  *
- * Text keys match a case-insensitive substring (Unicode simple case
- * folding of the UTF-8 text) of the decoded text: RFC 2047 words in
+ * Text keys match a case-insensitive substring (see search_fold) of
+ * the decoded text: RFC 2047 words in
  * headers, transfer encodings and charsets in bodies, as RFC 3501 asks.
  * The strings a node holds must already be UTF-8: for "SEARCH CHARSET
  * X", imapd converts them with mime_to_utf8 (and answers [BADCHARSET]
@@ -34,7 +34,8 @@ enum search_key {
   SK_MODSEQ,                                 /* num = the mod-sequence (CONDSTORE) */
   SK_CALLBACK_LAST = SK_MODSEQ,
   /* evaluated here: */
-  SK_SENTBEFORE, SK_SENTON, SK_SENTSINCE,    /* day vs the Date: header's own date */
+  SK_SENTBEFORE, SK_SENTON, SK_SENTSINCE,    /* day vs the Date: header's own date
+                                                (no or bad Date: never matches) */
   SK_LARGER, SK_SMALLER,                     /* num vs RFC822.SIZE */
   SK_HEADER,                                 /* str = field name, str2 = value ("" matches presence) */
   SK_FROM, SK_TO, SK_CC, SK_BCC, SK_SUBJECT, /* str = value */
@@ -51,20 +52,22 @@ struct search_node {
   unsigned long long num;    /* LARGER/SMALLER size, MODSEQ */
   long day;                  /* date keys: mime_days() of the date given */
   void *set;                 /* imapd's own (e.g. a parsed sequence set); never touched here */
+  int cost;                  /* set by search_prepare: 0 state, 1 size, 2 header, 3 body */
 };
 
 /* The program: nodes and strings in one arena freed together. The
  * root is an SK_AND over the top-level keys ("SEARCH A B" = A AND B). */
 struct search_prog {
   struct search_node *root;
-  stralloc arena;            /* strings */
   struct search_chunk *chunks;  /* nodes, allocated in blocks */
   unsigned int used;         /* nodes used in the current block */
+  stralloc allocs;           /* pointers to the blocks of strings, freed together */
   /* per-message state (reset by search_eval) */
+  const struct search_cb *cb;
   struct mime_msg msg;
-  stralloc text;
+  stralloc body, head, tmp, tmp2;   /* folded decoded body / header text, scratch */
   const char *buf; size_t len; size_t hdrlen;
-  int have_buf, have_tree;
+  int have_buf, have_body, have_head;
 };
 
 /* A new empty program: root is an SK_AND without operands (matches all). 0 ok, -1 ENOMEM. */
@@ -107,11 +110,11 @@ struct search_cb {
  * for BODY/TEXT. 1 matches, 0 does not, -1 error (callback -1 or ENOMEM). */
 int search_eval(struct search_prog *p, const struct search_cb *cb);
 
-/* 1 if the UTF-8 text contains the already-folded needle, case-
- * insensitively (the matcher the evaluator uses; exported for tests
- * and for imapd's own uses). An empty needle always matches. */
+/* 1 if the UTF-8 text contains the already-folded needle (search_fold),
+ * case-insensitively; -1 ENOMEM. An empty needle always matches. */
 int search_contains(const char *text, size_t len, const char *fold, size_t foldlen);
-/* Appends s case-folded (simple Unicode folding, invalid UTF-8 bytes kept). */
+/* Appends s case-folded: ASCII, Latin-1, Latin Extended-A, Greek and
+ * Cyrillic capitals to small letters (invalid UTF-8 bytes kept). */
 int search_fold(stralloc *out, const char *s, size_t len);
 
 #endif
