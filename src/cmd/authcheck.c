@@ -1,0 +1,172 @@
+/* authcheck: the one gate to accounts (doc/INTERFACES.md section 4).
+ * Credentials on fd 3, checkpassword style; installed setuid root, so
+ * nothing from the environment is trusted but AUTHCHECK_* and the TLS
+ * program's SSL_PEER_LOGIN. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "authcheck/authcheck.h"
+#include "buffer.h"
+#include "die.h"
+#include "exitcode.h"
+#include "fmt.h"
+#include "home.h"
+#include "scan.h"
+
+#define USAGE "authcheck prog [arg ...] | authcheck -c | authcheck -p | authcheck -l address"
+
+static const char *const services[] = { "esmtp", "pop3", "imap", "webmail", "login", 0 };
+
+static void setup(struct authcheck *a)
+{
+  const char *s = getenv("AUTHCHECK_SERVICE");
+  a->service = (s && *s) ? s : "login";
+  int known = 0;
+  for (int i = 0; services[i]; ++i) known |= !strcmp(services[i], a->service);
+  if (!known) die(EXIT_PERM, "unknown AUTHCHECK_SERVICE: ", a->service);
+  const char *m = getenv("AUTHCHECK_MECH");
+  a->mech = m ? m : "";
+  a->cram = !strcmp(a->mech, "CRAM-MD5");
+  a->external = !strcmp(a->mech, "EXTERNAL");
+  if (!a->cram && !a->external && *a->mech && strcmp(a->mech, "PLAIN") && strcmp(a->mech, "LOGIN"))
+    die(EXIT_PERM, "unknown AUTHCHECK_MECH: ", a->mech);
+  if (a->change && (a->cram || a->external)) die(EXIT_PERM, "a password change needs a password");
+  if (!authconf_read(&a->conf)) die_sys(EXIT_TEMP, "unable to read etc/authdaemonrc");
+}
+
+/* A login name as it goes into a log line: bounded. */
+static const char *shown(const char *login)
+{
+  static char buf[101];
+  size_t n = strlen(login);
+  if (n > 100) n = 100;
+  memcpy(buf, login, n);
+  buf[n] = 0;
+  return buf;
+}
+
+_Noreturn static void refuse(const struct authcheck *a, const char *why)
+{
+  log_line("login failed service=", a->service, " user=", shown(a->login ? a->login : ""), " ", why);
+  unsigned long delay = 2;
+  const char *d = authconf_get(&a->conf, "AUTHFAILDELAY");
+  if (d) scan_ulong(d, &delay);
+  if (delay > 30) delay = 30;
+  if (delay) sleep((unsigned)delay);
+  _exit(1);
+}
+
+static void read_credentials(struct authcheck *a)
+{
+  int r = creds_read(a, 3);
+  if (r < 0) die_sys(EXIT_TEMP, "unable to read credentials on fd 3");
+  if (r == 0) refuse(a, "reason=credentials-too-long");
+  if (!creds_split(a)) refuse(a, "reason=malformed-credentials");
+  if (a->external) {
+    const char *peer = getenv("SSL_PEER_LOGIN");
+    if (!peer || !*peer) refuse(a, "reason=no-verified-certificate");
+    if (*a->login && strcmp(a->login, peer)) refuse(a, "reason=login-not-certificate");
+    a->login = peer;
+  }
+}
+
+static void accept_checks(struct authcheck *a)
+{
+  char name[32] = "disable";
+  size_t n = strlen(a->service);
+  memcpy(name + 7, a->service, n + 1);
+  if (account_option(&a->acct, name)) refuse(a, "reason=account-option");
+  if (a->acct.uid == 0) refuse(a, "reason=uid-0");
+}
+
+/* Setuid: the caller's loader variables must not reach the account's
+ * program, and its root is the one authcheck is installed in. */
+static void clean_environment(void)
+{
+  extern char **environ;
+  if (getuid() == geteuid() && getgid() == getegid()) return;
+  for (size_t i = 0; environ && environ[i];) {
+    if (!strncmp(environ[i], "LD_", 3)) {
+      char name[256];
+      size_t n = strcspn(environ[i], "=");
+      if (n >= sizeof name) n = sizeof name - 1;
+      memcpy(name, environ[i], n);
+      name[n] = 0;
+      unsetenv(name);
+    } else {
+      ++i;
+    }
+  }
+  if (setenv("POSTERN_HOME", postern_home(), 1) < 0) die_nomem();
+}
+
+static int lookup(const char *name)
+{
+  struct account acct = {0};
+  int r = account_lookup(&acct, name);
+  if (r < 0) die_sys(EXIT_TEMP, "unable to look up ", name);
+  if (r == 0) { account_free(&acct); return EXIT_PERM; }
+  char u[FMT_ULONG], g[FMT_ULONG];
+  u[fmt_ulong(u, acct.uid)] = 0;
+  g[fmt_ulong(g, acct.gid)] = 0;
+  const char *lines[][2] = {
+    { "ADDRESS", acct.address.s }, { "USER", acct.user.s }, { "UID", u }, { "GID", g },
+    { "HOME", acct.home.s }, { "MAILDIR", acct.maildir.s }, { "QUOTA", acct.quota.s },
+    { "OPTIONS", acct.options.s },
+  };
+  for (size_t i = 0; i < sizeof lines / sizeof lines[0]; ++i)
+    buffer_putm(buffer_1, lines[i][0], "=", lines[i][1], "\n");
+  if (buffer_flush(buffer_1) < 0) die_sys(EXIT_TEMP, "unable to write output");
+  account_free(&acct);
+  return 0;
+}
+
+static int finish(struct authcheck *a, int code)
+{
+  authconf_free(&a->conf);
+  account_free(&a->acct);
+  return code;
+}
+
+int main(int argc, char **argv)
+{
+  PROG = "authcheck";
+  struct authcheck a;
+  memset(&a, 0, sizeof a);
+  if (argc < 2) die_usage(USAGE);
+  if (!strcmp(argv[1], "-l")) {
+    if (argc != 3) die_usage(USAGE);
+    return lookup(argv[2]);
+  }
+  int check_only = !strcmp(argv[1], "-c");
+  a.change = !strcmp(argv[1], "-p");
+  if ((check_only || a.change) && argc != 2) die_usage(USAGE);
+  if (!check_only && !a.change && argv[1][0] == '-') die_usage(USAGE);
+  setup(&a);
+  read_credentials(&a);
+
+  if (a.change) {
+    int r = change_password(&a);
+    if (r == 1) refuse(&a, "reason=bad-password");
+    if (r == 0) log_line("password changed service=", a.service, " user=", shown(a.acct.address.s));
+    else log_line("password not changed service=", a.service, " user=", shown(a.login), r == 100 ? " reason=not-changeable" : " reason=temporary-failure");
+    return finish(&a, r);
+  }
+  int r = check_all(&a);
+  if (r < 0) {
+    log_line("login deferred service=", a.service, " user=", shown(a.login), " reason=temporary-failure");
+    return finish(&a, EXIT_TEMP);
+  }
+  if (r == 0) refuse(&a, "reason=bad-credentials");
+  accept_checks(&a);
+  log_line("login ok service=", a.service, " user=", shown(a.acct.address.s), " module=", a.module);
+  if (check_only) return finish(&a, 0);
+
+  clean_environment();
+  if (!session_env(&a)) die_nomem();
+  session_drop(&a);
+  if (chdir(a.acct.home.s) < 0) die_sys(EXIT_TEMP, "unable to chdir to ", a.acct.home.s);
+  execvp(argv[1], argv + 1);
+  die_sys(EXIT_TEMP, "unable to run ", argv[1]);
+}
