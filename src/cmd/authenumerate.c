@@ -33,7 +33,7 @@ static void from_userdb(const struct authconf *conf, int with_options)
   int fd = open(path.s, O_RDONLY | O_CLOEXEC);
   if (fd < 0 && errno == ENOENT) { free(path.s); return; }
   if (fd < 0) die_sys(EXIT_TEMP, "unable to read ", path.s);
-  struct cdb c;
+  struct cdb c = {0};   /* cdb_init frees what an old map field points to */
   cdb_init(&c, fd);
   uint32 kpos;
   for (int r = cdb_firstkey(&c, &kpos); r > 0; r = cdb_nextkey(&c, &kpos)) {

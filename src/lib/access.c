@@ -52,7 +52,7 @@ int access_lookup(const char *cdbpath, const char *ip, stralloc *vars)
   if (r <= 0) { free(key.s); errno = r ? ENOMEM : EINVAL; return -1; }
   int fd = open(cdbpath, O_RDONLY | O_CLOEXEC);
   if (fd < 0) { free(key.s); return -1; }
-  struct cdb c;
+  struct cdb c = {0};   /* cdb_init frees what an old map field points to */
   cdb_init(&c, fd);
   r = search(&c, &key, &data);
   if (r == 0) r = 1;   /* no rule: allow */

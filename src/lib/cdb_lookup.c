@@ -8,7 +8,7 @@ int cdb_lookup(const char *path, const char *key, size_t klen, stralloc *data)
 {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return errno == ENOENT ? 0 : -1;
-  struct cdb c;
+  struct cdb c = {0};   /* cdb_init frees what an old map field points to */
   cdb_init(&c, fd);
   int r = cdb_find(&c, (const unsigned char *)key, klen);
   if (r > 0) {
