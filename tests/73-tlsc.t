@@ -66,6 +66,7 @@ t.like(out, r"^\* OK tlsecho", "implicit: the client reads the greeting through 
 t.like(out, r"\* XENV SSL_PROTOCOL=TLSv1\.3 SSL_CIPHER=\S+ SSL_TLS_SNI_SERVERNAME=localhost", "implicit: the server sees TLS and our SNI")
 t.like(out, r"client: TLSv1\.3 CN=localhost", "implicit: the client learns the verified server subject")
 t.like(r.stderr.decode(), r"tlsc: tls ok ip=127\.0\.0\.1 host=localhost proto=TLSv1\.3", "implicit: tlsc logs the handshake")
+t.is_(len(r.stderr.decode().splitlines()), 1, "implicit: and says nothing else")
 r = run(imaps, "wrong.example")
 t.is_(r.returncode, 100, "wrong host: tlsc exits 100")
 t.like(r.stderr.decode(), r"tlsc: tls failed ip=127\.0\.0\.1 host=wrong\.example reason=certificate verify failed",

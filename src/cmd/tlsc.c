@@ -15,7 +15,7 @@ int main(int argc, char **argv)
   struct tls_run r = { 0 };
   stralloc peer = { 0 };
   const char *ip = getenv("TCPREMOTEIP");
-  int starttls = 0, opt;
+  int starttls = 0, opt, rc;
   PROG = "tlsc";
   while ((opt = getopt(argc, argv, "+sn:")) != -1) {
     if (opt == 's') starttls = 1;
@@ -30,5 +30,8 @@ int main(int argc, char **argv)
   if (r.servername && (!stralloc_cats(&peer, " host=") || !stralloc_cats(&peer, r.servername))) die_nomem();
   if (!stralloc_0(&peer)) die_nomem();
   r.peer = peer.s;
-  return starttls ? tls_run_starttls(&r) : tls_run_implicit(&r);
+  rc = starttls ? tls_run_starttls(&r) : tls_run_implicit(&r);
+  tls_run_free(&r);
+  stralloc_free(&peer);
+  return rc;
 }

@@ -30,7 +30,7 @@ int main(int argc, char **argv)
   struct tls_run r = { 0 };
   stralloc peer = { 0 };
   const char *ip = getenv("TCPREMOTEIP");
-  int starttls = 0, opt;
+  int starttls = 0, opt, rc;
   PROG = "tlsd";
   while ((opt = getopt(argc, argv, "+s")) != -1) {
     if (opt == 's') starttls = 1;
@@ -43,5 +43,8 @@ int main(int argc, char **argv)
   drop_root();
   if (!stralloc_copys(&peer, "ip=") || !stralloc_cats(&peer, ip ? ip : "unknown") || !stralloc_0(&peer)) die_nomem();
   r.peer = peer.s;
-  return starttls ? tls_run_starttls(&r) : tls_run_implicit(&r);
+  rc = starttls ? tls_run_starttls(&r) : tls_run_implicit(&r);
+  tls_run_free(&r);
+  stralloc_free(&peer);
+  return rc;
 }

@@ -106,6 +106,7 @@ struct tls_run {
  * the fds tcpserver (client 0) or tcpclient (client 1) provide. */
 void tls_run_init(struct tls_run *r, int client);
 int tls_run_implicit(struct tls_run *r);
+void tls_run_free(struct tls_run *r);
 int tls_run_starttls(struct tls_run *r);
 
 #endif

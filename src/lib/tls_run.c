@@ -44,6 +44,14 @@ void tls_run_init(struct tls_run *r, int client)
   r->net_w = r->app_wfd = client ? 7 : 1;
 }
 
+void tls_run_free(struct tls_run *r)
+{
+  SSL_CTX_free(r->ctx);
+  r->ctx = 0;
+  stralloc_free(&r->vars);
+  stralloc_free(&r->line);
+}
+
 static int pump(struct tls_run *r, SSL *ssl, struct ucspitls_child *c)
 {
   if (tls_pump(ssl, c->app_r, c->app_w, r->why) < 0)
