@@ -1,0 +1,24 @@
+/* smtpd: the ESMTP server, run by tcpserver once per connection as an
+ * unprivileged user; accepted messages go to queue-inject. */
+#include <signal.h>
+#include <unistd.h>
+#include "die.h"
+#include "exitcode.h"
+#include "smtpd/config.h"
+#include "smtpd/smtpd.h"
+
+int main(void)
+{
+  PROG = "smtpd";
+  /* It parses whatever the network sends: never with privileges. */
+  if (getuid() == 0 || geteuid() == 0) die(EXIT_PERM, "refusing to run as root");
+  signal(SIGPIPE, SIG_IGN);
+  static struct smtp_config cfg;
+  static struct smtp_config_store store;
+  static struct session s;
+  config_load(&cfg, &store);
+  session_init(&s, &cfg, 0, 1);
+  session_greet(&s);
+  session_run(&s);
+  return EXIT_DONE;
+}
