@@ -1,0 +1,56 @@
+#!/bin/sh
+# smtpd-run CONFIG PORTVAR: starts smtpd under tcpserver with the
+# settings of etc/CONFIG (esmtpd, esmtpd-msa); the port in $PORTVAR, when
+# set, overrides PORT. Used by the smtpd and smtpd-msa services.
+PROG=smtpd-run
+CONF=${1:?usage: smtpd-run CONFIG [PORTVAR]}
+PORTVAR=${2:-}
+R=${POSTERN_HOME:-@POSTERN_HOME@}
+C=${POSTERN_COMMAND_DIR:-$R/command}
+fatal() { echo "$PROG: fatal: $*" >&2; exit 111; }
+
+[ -r "$R/etc/$CONF" ] || fatal "unable to read $R/etc/$CONF"
+set -a
+[ -r "$R/etc/users" ] && . "$R/etc/users"
+. "$R/etc/$CONF"
+set +a
+if [ "${ESMTPDSTART:-}" != YES ]; then
+  echo "$PROG: $CONF: ESMTPDSTART is not YES: not starting"
+  exec sleep 86400
+fi
+
+# Settings smtpd would otherwise read per connection, read once here.
+export POSTERN_HOME="$R"
+if [ -z "${ME:-}" ] && [ -s "$R/etc/me" ]; then ME=$(sed -n '1s/[[:space:]]//gp' "$R/etc/me"); export ME; fi
+if [ -z "${SIZELIMIT:-}" ] && [ -s "$R/etc/sizelimit" ]; then SIZELIMIT=$(sed -n '1s/[[:space:]]//gp' "$R/etc/sizelimit"); export SIZELIMIT; fi
+if [ -z "${MAXRCPTS:-}" ] && [ -f "$R/etc/bofh" ]; then
+  # bofh: "maxrcpts N" or "maxrcpts N hard"; the last one counts.
+  MAXRCPTS=$(sed -n 's/^[[:space:]]*maxrcpts[[:space:]][[:space:]]*\([0-9][0-9]*\)[[:space:]]*\(hard\)\{0,1\}[[:space:]]*$/\1 \2/p' "$R/etc/bofh" | tail -n 1)
+  export MAXRCPTS
+fi
+
+port=$PORT
+if [ -n "$PORTVAR" ]; then eval "port=\${$PORTVAR:-\$PORT}"; fi
+address=${ADDRESS:-0}
+[ -n "${POSTERN_DEMO:-}" ] && address=127.0.0.1
+opts=""
+for o in ${TCPDOPTS:-}; do
+  case $o in
+    -nodnslookup) opts="$opts -H" ;;
+    -noidentlookup) opts="$opts -R" ;;
+    -*) ;;   # couriertcpd options tcpserver has no equivalent for
+  esac
+done
+access=${ACCESSFILE:-$R/etc/smtpaccess}
+[ -f "$access.cdb" ] && opts="$opts -x $access.cdb"
+if [ "$(id -u)" -eq 0 ]; then
+  [ -n "${DAEMONUSER:-}" ] || fatal "DAEMONUSER is not set in $R/etc/users"
+  opts="$opts -u $(id -u "$DAEMONUSER") -g $(id -g "$DAEMONUSER")" || fatal "no such user: $DAEMONUSER"
+fi
+tls=""
+if [ "${ESMTP_STARTTLS:-}" = YES ] && [ -x "$C/tlsd" ] && [ -r "${TLS_CERTFILE:-/nonexistent}" ]; then
+  tls="$C/tlsd -s"
+fi
+echo "$PROG: $CONF: listening on $address:$port"
+# shellcheck disable=SC2086
+exec tcpserver -v $opts -c "${MAXDAEMONS:-40}" -l0 "$address" "$port" $tls "$C/smtpd"
