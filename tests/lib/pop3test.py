@@ -1,0 +1,132 @@
+"""Shared set-up for the POP3 tests: a root with a userdb account whose
+maildir is filled the way a maildir delivery fills it, and the
+tcpserver ... pop3-login authcheck pop3d chain on a free port."""
+import os
+import pwd
+import shutil
+import socket
+import stat
+import subprocess
+
+from postern import Root, command, free_port
+
+PASSWORD = "demo-pass"
+
+
+def have(*names):
+    return all(os.access(command(n), os.X_OK) for n in names)
+
+
+class Pop3Root(Root):
+    def __init__(self):
+        super().__init__()
+        self.as_root = os.geteuid() == 0
+        if self.as_root:
+            # A private command/ where authcheck can be setuid root, as
+            # package/run installs it.
+            cmd = self.p("command")
+            if os.path.islink(cmd):
+                os.unlink(cmd)
+                shutil.copytree(os.path.realpath(command(".")), cmd)
+            os.chmod(cmd, 0o755)
+            os.chmod(os.path.join(cmd, "authcheck"), 0o4755)
+            self.cmd_dir = cmd
+            acct = pwd.getpwnam("mail")
+            self.uid, self.gid = acct.pw_uid, acct.pw_gid
+            os.chmod(self.p("var"), 0o755)
+        else:
+            self.cmd_dir = os.path.realpath(command("."))
+            self.uid, self.gid = os.getuid(), os.getgid()
+        self.env = {"POSTERN_COMMAND_DIR": self.cmd_dir}
+        self.write("etc/authdaemonrc", "authmodulelist=\"authuserdb\"\nAUTHFAILDELAY=0\n")
+        self.counter = 0
+
+    def c(self, name):
+        return os.path.join(self.cmd_dir, name)
+
+    def account(self, name, password=PASSWORD, options=None):
+        home = self.p("var", "mail", name)
+        md = os.path.join(home, "Maildir")
+        for d in ("tmp", "new", "cur"):
+            os.makedirs(os.path.join(md, d), exist_ok=True)
+        fields = ["home=" + home, "uid=%d" % self.uid, "gid=%d" % self.gid]
+        if options:
+            fields.append("options=" + options)
+        r = self.run(self.c("userdb"), name, "set", *fields, env=self.env)
+        assert r.returncode == 0, r.stderr
+        for how, field in (("-sha512", "systempw"), ("-hmac-md5", "hmac-md5pw")):
+            h = self.run(self.c("userdbpw"), how, input=(password + "\n").encode(), env=self.env)
+            assert h.returncode == 0, h.stderr
+            r = self.run(self.c("userdb"), name, "set", field, input=h.stdout, env=self.env)
+            assert r.returncode == 0, r.stderr
+        r = self.run(self.c("makeuserdb"), env=self.env)
+        assert r.returncode == 0, r.stderr
+        self.chown(home)
+        return md
+
+    def chown(self, path):
+        if not self.as_root:
+            return
+        os.chmod(os.path.dirname(path), 0o755)
+        for dirpath, dirs, files in os.walk(path):
+            os.chown(dirpath, self.uid, self.gid)
+            for f in files:
+                os.chown(os.path.join(dirpath, f), self.uid, self.gid)
+
+    def deliver(self, md, body, when=None):
+        """A message as a maildir delivery writes it: tmp/, then new/ with ,S=."""
+        self.counter += 1
+        base = "%d.M%dP%dQ%d.testhost" % (when or 1700000000 + self.counter, self.counter,
+                                          os.getpid(), self.counter)
+        tmp = os.path.join(md, "tmp", base)
+        with open(tmp, "wb") as f:
+            f.write(body)
+        name = "%s,S=%d" % (base, len(body))
+        os.link(tmp, os.path.join(md, "new", name))
+        os.unlink(tmp)
+        if self.as_root:
+            os.chown(os.path.join(md, "new", name), self.uid, self.gid)
+        return name
+
+    def start_pop3(self, env=None, pre=()):
+        port = free_port()
+        e = dict(self.env)
+        e.update({"POP3AUTH": "PLAIN LOGIN CRAM-MD5", "POP3_LOGIN_TIMEOUT": "5"})
+        if env:
+            e.update(env)
+        ids = []
+        if self.as_root:
+            ids = ["-u", str(pwd.getpwnam("nobody").pw_uid), "-g", str(pwd.getpwnam("nobody").pw_gid)]
+        args = ["tcpserver", "-HRl0"] + ids + ["127.0.0.1", str(port)] + list(pre) + \
+               [self.c("pop3-login"), "authcheck", self.c("pop3d")]
+        self.start(args, env=e, port=port)
+        return port
+
+
+class Raw:
+    """A hand-driven POP3 connection, as with telnet."""
+
+    def __init__(self, port):
+        self.s = socket.create_connection(("127.0.0.1", port), 10)
+        self.f = self.s.makefile("rb")
+
+    def line(self):
+        return self.f.readline().decode("latin-1").rstrip("\r\n")
+
+    def send(self, data):
+        self.s.sendall(data if isinstance(data, bytes) else data.encode())
+
+    def cmd(self, text):
+        self.send(text + "\r\n")
+        return self.line()
+
+    def multi(self):
+        lines = []
+        while True:
+            ln = self.f.readline()
+            if ln in (b".\r\n", b""):
+                return lines
+            lines.append(ln.decode("latin-1").rstrip("\r\n"))
+
+    def close(self):
+        self.s.close()
