@@ -92,6 +92,7 @@ int main(int argc, char **argv)
   PROG = "pop3d";
   signal(SIGPIPE, SIG_IGN);
   s.in.fd = 0;
+  s.mb.cur = -1;
   s.in.timeout = IDLE_TIMEOUT;
   s.out.fd = 1;
   s.user = env_or("AUTHENTICATED", env_or("USER", "unknown"));

@@ -3,6 +3,7 @@
  * disk changes again until the UPDATE state. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,35 +24,35 @@ const char *mailbox_name(const struct mailbox *mb, unsigned long i)
 
 /* Octets LIST reports: ,W= (the size with CRLF line ends, as Dovecot
  * names it) when the name carries it, else ,S=, else the file's size. */
-static long long name_size(const char *path)
+static uint32_t name_size(int cur, const char *name)
 {
-  const char *base = strrchr(path, '/');
-  base = base ? base + 1 : path;
-  for (const char *p = base; *p && *p != ':'; ++p)
+  long long size = -1;
+  for (const char *p = name; *p && *p != ':' && size < 0; ++p)
     if (p[0] == ',' && p[1] == 'W' && p[2] == '=' && p[3] >= '0' && p[3] <= '9')
-      return strtoll(p + 3, 0, 10);
-  long long size = maildir_name_size(base);
-  if (size >= 0) return size;
+      size = strtoll(p + 3, 0, 10);
+  if (size < 0) size = maildir_name_size(name);
   struct stat st;
-  return stat(path, &st) == 0 ? (long long)st.st_size : 0;
+  if (size < 0) size = fstatat(cur, name, &st, 0) == 0 ? (long long)st.st_size : 0;
+  return size > (long long)UINT32_MAX ? UINT32_MAX : (uint32_t)size;
 }
 
 static int add(struct mailbox *mb, const char *name)
 {
   if (mb->n == mb->alloc) {
-    unsigned long want = mb->alloc ? mb->alloc * 2 : 256;
+    unsigned long want = mb->alloc ? mb->alloc + mb->alloc / 2 : 256;
     struct msg *m = realloc(mb->m, want * sizeof *m);
     if (!m) { errno = ENOMEM; return -1; }
     mb->m = m;
     mb->alloc = want;
   }
   struct msg *m = &mb->m[mb->n];
-  m->name = mb->names.len;
-  if (!stralloc_cats(&mb->names, "cur/") || !stralloc_cats(&mb->names, name) || !stralloc_0(&mb->names)) {
+  if (mb->names.len > UINT32_MAX - 4096) { errno = ENOMEM; return -1; }
+  m->name = (uint32_t)mb->names.len;
+  if (!stralloc_cats(&mb->names, name) || !stralloc_0(&mb->names)) {
     errno = ENOMEM;
     return -1;
   }
-  m->size = -1;
+  m->size = 0;
   m->deleted = m->seen = 0;
   ++mb->n;
   return 0;
@@ -92,24 +93,13 @@ static void purge_tmp(void)
   closedir(d);
 }
 
-/* Arrival order: the leading seconds, then the name up to the info. */
-static int cmp_msg(const void *a, const void *b, void *ctx)
-{
-  const char *names = ctx;
-  const char *x = names + ((const struct msg *)a)->name + 4;
-  const char *y = names + ((const struct msg *)b)->name + 4;
-  unsigned long long tx = strtoull(x, 0, 10), ty = strtoull(y, 0, 10);
-  if (tx != ty) return tx < ty ? -1 : 1;
-  for (; *x == *y && *x && *x != ':'; ++x, ++y) {}
-  unsigned char cx = *x == ':' ? 0 : (unsigned char)*x, cy = *y == ':' ? 0 : (unsigned char)*y;
-  return (cx > cy) - (cx < cy);
-}
-
 int mailbox_open(struct mailbox *mb)
 {
   purge_tmp();
   if (move_new() < 0) return -1;
-  DIR *d = opendir("cur");
+  mb->cur = open("cur", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (mb->cur < 0) return -1;
+  DIR *d = fdopendir(dup(mb->cur));
   if (!d) return -1;
   struct dirent *de;
   while ((de = readdir(d))) {
@@ -117,8 +107,8 @@ int mailbox_open(struct mailbox *mb)
     if (add(mb, de->d_name) < 0) { closedir(d); return -1; }
   }
   closedir(d);
-  qsort_r(mb->m, mb->n, sizeof *mb->m, cmp_msg, mb->names.s);
-  for (unsigned long i = 0; i < mb->n; ++i) mb->m[i].size = name_size(mailbox_name(mb, i));
+  mailbox_sort(mb);
+  for (unsigned long i = 0; i < mb->n; ++i) mb->m[i].size = name_size(mb->cur, mailbox_name(mb, i));
   return 0;
 }
 
@@ -132,7 +122,7 @@ static size_t base_len(const char *name)
  * file since login: the part before ':' never changes, so look for it. */
 int mailbox_relocate(struct mailbox *mb, unsigned long i)
 {
-  const char *old = mailbox_name(mb, i) + 4;
+  const char *old = mailbox_name(mb, i);
   size_t n = base_len(old);
   DIR *d = opendir("cur");
   if (!d) return 0;
@@ -141,8 +131,8 @@ int mailbox_relocate(struct mailbox *mb, unsigned long i)
   while ((de = readdir(d))) {
     if (strncmp(de->d_name, old, n) || (de->d_name[n] && de->d_name[n] != ':')) continue;
     size_t at = mb->names.len;
-    if (stralloc_cats(&mb->names, "cur/") && stralloc_cats(&mb->names, de->d_name) && stralloc_0(&mb->names)) {
-      mb->m[i].name = at;
+    if (at < UINT32_MAX - 4096 && stralloc_cats(&mb->names, de->d_name) && stralloc_0(&mb->names)) {
+      mb->m[i].name = (uint32_t)at;
       found = 1;
     }
     break;
@@ -156,22 +146,25 @@ int mailbox_relocate(struct mailbox *mb, unsigned long i)
 void mailbox_uidl(stralloc *out, const char *name)
 {
   static const char hex[] = "0123456789ABCDEF";
-  const char *base = strrchr(name, '/');
-  base = base ? base + 1 : name;
+  size_t n = strcspn(name, ":");
   out->len = 0;
-  for (const char *p = base; *p && *p != ':'; ++p) {
-    unsigned char c = (unsigned char)*p;
+  if (!stralloc_ready(out, 3 * n)) return;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = (unsigned char)name[i];
     if (c < 0x21 || c > 0x7e || c == '\'' || c == '"' || c == '+') {
-      char esc[3] = {'+', hex[c >> 4], hex[c & 15]};
-      stralloc_catb(out, esc, 3);
+      out->s[out->len++] = '+';
+      out->s[out->len++] = hex[c >> 4];
+      out->s[out->len++] = hex[c & 15];
     } else {
-      stralloc_append(out, (const char *)p);
+      out->s[out->len++] = (char)c;
     }
   }
 }
 
 void mailbox_free(struct mailbox *mb)
 {
+  if (mb->cur >= 0) close(mb->cur);
+  mb->cur = -1;
   free(mb->m);
   free(mb->names.s);
   mb->m = 0;

@@ -2,20 +2,23 @@
 #define POP3D_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "stralloc.h"
 
 /* pop3d's state: the snapshot of the maildir taken at login, the
  * client's input and output, and the session's counters. */
 
+/* 12 bytes a message: 10,000 messages stay well under a megabyte. */
 struct msg {
-  size_t name;            /* offset of "cur/NAME" in mailbox.names */
-  long long size;         /* octets reported by LIST and STAT */
+  uint32_t name;          /* offset of the file name (in cur/) in mailbox.names */
+  uint32_t size;          /* octets reported by LIST and STAT (capped at 4 GB) */
   unsigned char deleted;  /* DELE'd: unlinked at QUIT */
   unsigned char seen;     /* RETR'd: marked seen (flag S) at QUIT */
 };
 
 struct mailbox {
-  stralloc names;         /* "cur/NAME\0" one after another */
+  int cur;                /* cur/, for openat, renameat, unlinkat */
+  stralloc names;         /* "NAME\0" one after another */
   struct msg *m;
   unsigned long n, alloc;
 };
@@ -32,7 +35,7 @@ struct out {
   int failed;             /* a write failed: the client is gone */
   size_t len;
   unsigned long long total;
-  char buf[65536];
+  char buf[16384];
 };
 
 struct pop3d {
@@ -49,6 +52,7 @@ int mailbox_open(struct mailbox *mb);          /* new/ -> cur/, scan, sort: 0 ok
 const char *mailbox_name(const struct mailbox *mb, unsigned long i);
 int mailbox_relocate(struct mailbox *mb, unsigned long i);  /* renamed elsewhere: 1 found, 0 gone */
 void mailbox_uidl(stralloc *out, const char *name);
+void mailbox_sort(struct mailbox *mb);          /* arrival order, in place */
 int mailbox_update(struct pop3d *s);            /* UPDATE state: 0 ok, -1 some failed */
 void mailbox_free(struct mailbox *mb);
 

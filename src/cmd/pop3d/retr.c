@@ -46,9 +46,9 @@ static void send_lines(struct out *o, const char *p, size_t n, long long lines)
 
 static int open_msg(struct pop3d *s, unsigned long i)
 {
-  int fd = open(mailbox_name(&s->mb, i), O_RDONLY | O_CLOEXEC);
+  int fd = openat(s->mb.cur, mailbox_name(&s->mb, i), O_RDONLY | O_CLOEXEC);
   if (fd < 0 && errno == ENOENT && mailbox_relocate(&s->mb, i))
-    fd = open(mailbox_name(&s->mb, i), O_RDONLY | O_CLOEXEC);
+    fd = openat(s->mb.cur, mailbox_name(&s->mb, i), O_RDONLY | O_CLOEXEC);
   return fd;
 }
 
@@ -57,7 +57,7 @@ void retr_send(struct pop3d *s, unsigned long i, long long lines)
   int fd = open_msg(s, i);
   if (fd < 0) {
     if (errno == ENOENT) out_puts(&s->out, "-ERR Message removed by another session.\r\n");
-    else { warn_sys("unable to open ", mailbox_name(&s->mb, i)); out_puts(&s->out, "-ERR [SYS/TEMP] Unable to read the message.\r\n"); }
+    else { warn_sys("unable to open cur/", mailbox_name(&s->mb, i)); out_puts(&s->out, "-ERR [SYS/TEMP] Unable to read the message.\r\n"); }
     return;
   }
   struct stat st;
@@ -68,7 +68,7 @@ void retr_send(struct pop3d *s, unsigned long i, long long lines)
     n = (size_t)st.st_size;
     map = mmap(0, n, PROT_READ, MAP_PRIVATE, fd, 0);
     if (map == MAP_FAILED) {
-      warn_sys("unable to map ", mailbox_name(&s->mb, i));
+      warn_sys("unable to map cur/", mailbox_name(&s->mb, i));
       close(fd);
       out_puts(&s->out, "-ERR [SYS/TEMP] Unable to read the message.\r\n");
       return;

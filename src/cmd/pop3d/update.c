@@ -2,6 +2,7 @@
  * removed and retrieved ones marked seen; a session that ends any other
  * way changes nothing. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,12 +13,12 @@
 #include "pop3d.h"
 
 /* The bytes maildirsize counted for the file: ,S= or its size. */
-static long long quota_bytes(const char *path)
+static long long quota_bytes(int cur, const char *name)
 {
-  long long n = maildir_name_size(path);
+  long long n = maildir_name_size(name);
   if (n >= 0) return n;
   struct stat st;
-  return stat(path, &st) == 0 ? (long long)st.st_size : 0;
+  return fstatat(cur, name, &st, 0) == 0 ? (long long)st.st_size : 0;
 }
 
 /* 1 removed, 0 already gone (another session removed it), -1 error. */
@@ -25,9 +26,9 @@ static int remove_msg(struct pop3d *s, unsigned long i, long long *bytes)
 {
   for (int attempt = 0; attempt < 2; ++attempt) {
     const char *name = mailbox_name(&s->mb, i);
-    long long size = quota_bytes(name);
-    if (unlink(name) == 0) { *bytes = size; return 1; }
-    if (errno != ENOENT) { warn_sys("unable to remove ", name); return -1; }
+    long long size = quota_bytes(s->mb.cur, name);
+    if (unlinkat(s->mb.cur, name, 0) == 0) { *bytes = size; return 1; }
+    if (errno != ENOENT) { warn_sys("unable to remove cur/", name); return -1; }
     if (!mailbox_relocate(&s->mb, i)) return 0;
   }
   return 0;
@@ -36,8 +37,7 @@ static int remove_msg(struct pop3d *s, unsigned long i, long long *bytes)
 /* Flags after ":2," stay in ASCII order, as the maildir spec asks. */
 static int seen_name(char *out, size_t size, const char *name)
 {
-  const char *base = strrchr(name, '/');
-  const char *colon = strchr(base ? base : name, ':');
+  const char *colon = strchr(name, ':');
   const char *flags, *info;
   if (!colon) { flags = name + strlen(name); info = ":2,"; }
   else if (colon[1] == '2' && colon[2] == ',') { flags = colon + 3; info = ""; }
@@ -55,7 +55,7 @@ static void mark_seen(struct pop3d *s, unsigned long i)
   for (int attempt = 0; attempt < 2; ++attempt) {
     const char *name = mailbox_name(&s->mb, i);
     if (!seen_name(to, sizeof to, name)) return;
-    if (rename(name, to) == 0) return;
+    if (renameat(s->mb.cur, name, s->mb.cur, to) == 0) return;
     if (errno != ENOENT || !mailbox_relocate(&s->mb, i)) return;
   }
 }
