@@ -6,9 +6,8 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <unistd.h>
-#include <openssl/err.h>
-#include <openssl/x509v3.h>
 #include "conn.h"
+#include "tls.h"
 
 static int wait_fd(int fd, short events, int timeout)
 {
@@ -136,73 +135,39 @@ int conn_pending(const struct conn *c)
   return c->inpos < c->inlen;
 }
 
-static void tls_error(stralloc *why, const char *what)
-{
-  char buf[256];
-  unsigned long e = ERR_get_error();
-  stralloc_copys(why, what);
-  if (e) {
-    ERR_error_string_n(e, buf, sizeof buf);
-    stralloc_cats(why, ": ");
-    stralloc_cats(why, buf);
-  }
-  ERR_clear_error();
-}
-
-static int load_trust(SSL_CTX *ctx, const char *ca)
-{
-  int fd = open(ca, O_RDONLY | O_DIRECTORY);
-  if (fd >= 0) { close(fd); return SSL_CTX_load_verify_locations(ctx, 0, ca); }
-  return SSL_CTX_load_verify_locations(ctx, ca, 0);
-}
-
 int conn_starttls(struct conn *c, const char *verify_ca, const char *verify_host,
                   int min_version, stralloc *why)
 {
-  c->ctx = SSL_CTX_new(TLS_client_method());
-  if (!c->ctx) { tls_error(why, "cannot create a TLS context"); return -1; }
-  SSL_CTX_set_min_proto_version(c->ctx, min_version);
-  if (verify_ca) {
-    if (load_trust(c->ctx, verify_ca) != 1) { tls_error(why, "cannot load trusted certificates"); return -1; }
-    SSL_CTX_set_verify(c->ctx, SSL_VERIFY_PEER, 0);
+  struct tls_conf conf = {
+    .trustcerts = verify_ca,
+    .min_version = min_version,
+    .verify = verify_ca ? TLS_VERIFY_REQUIRE : TLS_VERIFY_NONE,
+    .timeout = (unsigned)c->timeout,
+  };
+  char reason[TLS_WHYLEN];
+  char name[300];
+  const char *servername = 0;
+  /* An address-literal route is checked against the address itself. */
+  if (verify_host) {
+    const char *h = verify_host;
+    size_t n = strlen(h);
+    if (h[0] == '[' && n > 2) { ++h; n -= 2; }
+    if (n > 5 && !strncasecmp(h, "IPv6:", 5)) { h += 5; n -= 5; }
+    if (n >= sizeof name) n = sizeof name - 1;
+    memcpy(name, h, n);
+    name[n] = 0;
+    servername = name;
+  } else if (!verify_ca && c->peer_name.len && c->peer_name.s[0] != '[') {
+    stralloc_0(&c->peer_name);
+    --c->peer_name.len;
+    servername = c->peer_name.s;     /* SNI only: nothing is verified */
   }
-  c->ssl = SSL_new(c->ctx);
-  if (!c->ssl) { tls_error(why, "cannot create a TLS session"); return -1; }
-  SSL_set_fd(c->ssl, c->fd);
-  if (c->peer_name.len) {
-    stralloc_0(&c->peer_name); --c->peer_name.len;
-    if (c->peer_name.s[0] != '[') SSL_set_tlsext_host_name(c->ssl, c->peer_name.s);
-  }
-  if (verify_ca && verify_host) {
-    X509_VERIFY_PARAM *param = SSL_get0_param(c->ssl);
-    X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-    if (verify_host[0] == '[') {
-      /* an address literal route: the certificate must name the address */
-      char ip[64];
-      size_t n = strlen(verify_host + 1);
-      if (n >= sizeof ip) n = sizeof ip - 1;
-      memcpy(ip, verify_host + 1, n);
-      ip[n] = 0;
-      char *close_bracket = strchr(ip, ']');
-      if (close_bracket) *close_bracket = 0;
-      X509_VERIFY_PARAM_set1_ip_asc(param, strncasecmp(ip, "IPv6:", 5) ? ip : ip + 5);
-    } else X509_VERIFY_PARAM_set1_host(param, verify_host, 0);
-  }
+  c->ctx = tls_ctx_client(&conf, reason);
+  if (!c->ctx) { stralloc_copys(why, reason); return -1; }
   c->inpos = c->inlen = 0;   /* anything the peer sent before TLS is discarded */
-  for (;;) {
-    int r = SSL_connect(c->ssl);
-    if (r == 1) break;
-    int e = SSL_get_error(c->ssl, r);
-    if (e == SSL_ERROR_WANT_READ && wait_fd(c->fd, POLLIN, c->timeout) == 0) continue;
-    if (e == SSL_ERROR_WANT_WRITE && wait_fd(c->fd, POLLOUT, c->timeout) == 0) continue;
-    long v = SSL_get_verify_result(c->ssl);
-    if (v != X509_V_OK) {
-      stralloc_copys(why, "certificate verification failed: ");
-      stralloc_cats(why, X509_verify_cert_error_string(v));
-      ERR_clear_error();
-    } else tls_error(why, "TLS handshake failed");
-    SSL_free(c->ssl);
-    c->ssl = 0;
+  c->ssl = tls_connect(c->ctx, c->fd, c->fd, servername, conf.timeout, reason);
+  if (!c->ssl) {
+    stralloc_copys(why, reason);
     return -1;
   }
   return 0;
