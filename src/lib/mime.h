@@ -208,6 +208,22 @@ int mime_section_node(const struct mime_msg *m, const unsigned int *part, unsign
  * BODY/TEXT. Non-text leaves append nothing. */
 int mime_part_text(stralloc *out, const struct mime_msg *m, int node);
 
+/* Calls fn for each address of a raw address-list value (From:, To:
+ * ...), in order: name (display name or "a@b (comment)"; raw, not
+ * RFC 2047-decoded), route, mailbox and host; a group start has host
+ * NULL and the group name as mailbox, a group end all NULL; missing
+ * parts are MISSING_MAILBOX / MISSING_DOMAIN as in ENVELOPE. Strings
+ * are not NUL-terminated and valid only during the call. fn returns 0
+ * to go on, 1 to stop (mime_addr_each then returns 0), -1 to fail. */
+struct mime_addr {
+  const char *name; size_t namelen;      /* NULL when none */
+  const char *adl; size_t adllen;
+  const char *mailbox; size_t mailboxlen;
+  const char *host; size_t hostlen;
+};
+int mime_addr_each(const char *value, size_t len,
+                   int (*fn)(void *ctx, const struct mime_addr *a), void *ctx);
+
 /* Appends an IMAP string for s[0..len): quoted when it can be, else a
  * literal; NIL when s is NULL. Shared with imapd's own responses. */
 int mime_imap_string(stralloc *out, const char *s, size_t len);

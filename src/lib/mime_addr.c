@@ -13,7 +13,24 @@ struct addr {
   stralloc name, local, domain, adl, comment, tmp;
   stralloc *out;
   int n;
+  int (*fn)(void *, const struct mime_addr *);
+  void *ctx;
+  int stop;
 };
+
+static int call(struct addr *a, const stralloc *name, const stralloc *adl,
+                const stralloc *mbox, const stralloc *host)
+{
+  struct mime_addr x;
+  int r;
+  x.name = name && name->len ? name->s : 0; x.namelen = x.name ? name->len : 0;
+  x.adl = adl && adl->len ? adl->s : 0; x.adllen = x.adl ? adl->len : 0;
+  x.mailbox = mbox ? (mbox->s ? mbox->s : "") : 0; x.mailboxlen = mbox ? mbox->len : 0;
+  x.host = host ? (host->s ? host->s : "") : 0; x.hostlen = host ? host->len : 0;
+  r = a->fn(a->ctx, &x);
+  if (r > 0) a->stop = 1;
+  return r < 0 ? -1 : 0;
+}
 
 static int word(struct addr *a, stralloc *sa, int spaced)
 {
@@ -88,6 +105,7 @@ static int emit(struct addr *a, const stralloc *name, const stralloc *adl,
                 const stralloc *mbox, const stralloc *host)
 {
   stralloc *o = a->out;
+  if (a->fn) return call(a, name, adl, mbox, host);
   if (!a->n++ && !stralloc_cats(o, "(")) return -1;
   if (!stralloc_cats(o, "(")) return -1;
   if (name && name->len) {
@@ -169,7 +187,7 @@ static int mailbox(struct addr *a, int *in_group)
 static int list(struct addr *a)
 {
   int in_group = 0;
-  for (;;) {
+  while (!a->stop) {
     a->pos = mime_skip_cfws(a->v, a->len, a->pos);
     if (a->pos >= a->len) break;
     if (a->v[a->pos] == ',') { ++a->pos; continue; }
@@ -181,7 +199,7 @@ static int list(struct addr *a)
     }
     if (mailbox(a, &in_group) < 0) return -1;
   }
-  if (in_group && emit(a, 0, 0, 0, 0) < 0) return -1;
+  if (in_group && !a->stop && emit(a, 0, 0, 0, 0) < 0) return -1;
   return 0;
 }
 
@@ -196,6 +214,20 @@ int mime_addr_list(stralloc *out, const char *v, size_t len)
     if (a.n) { if (!stralloc_cats(out, ")")) r = -1; }
     else if (!stralloc_cats(out, "NIL")) r = -1;
   }
+  stralloc_free(&a.name); stralloc_free(&a.local);
+  stralloc_free(&a.domain); stralloc_free(&a.adl);
+  stralloc_free(&a.comment); stralloc_free(&a.tmp);
+  return r;
+}
+
+int mime_addr_each(const char *value, size_t len,
+                   int (*fn)(void *ctx, const struct mime_addr *a), void *ctx)
+{
+  struct addr a;
+  int r;
+  memset(&a, 0, sizeof a);
+  a.v = value; a.len = len; a.fn = fn; a.ctx = ctx;
+  r = value ? list(&a) : 0;
   stralloc_free(&a.name); stralloc_free(&a.local);
   stralloc_free(&a.domain); stralloc_free(&a.adl);
   stralloc_free(&a.comment); stralloc_free(&a.tmp);
