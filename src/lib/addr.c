@@ -179,13 +179,11 @@ static int start(struct parse *p, struct addr *a, const char *s, size_t len)
 static int finish(struct parse *p, int r)
 {
   struct addr *a = p->a;
-  a->local.s[a->local.len] = 0;
-  a->domain.s[a->domain.len] = 0;
-  if (r) return r;
+  /* both parts stay NUL-terminated even after an error */
   if (!stralloc_0(&a->local) || !stralloc_0(&a->domain)) return -ADDR_ENOMEM;
   --a->local.len;
   --a->domain.len;
-  return (int)p->pos;
+  return r ? r : (int)p->pos;
 }
 
 int addr_parse_path(struct addr *a, const char *s, size_t len)

@@ -167,6 +167,22 @@ static void lengths(void)
   huge[0] = '<';
   is_int(addr_parse_path(&a, huge, 100000), -ADDR_ETOOLONG, "100000 octets without a closing bracket");
   free(huge);
+  int all = 1;
+  for (int n = 1; n < 63; ++n) {   /* errors after the local part has grown to any size */
+    snprintf(buf, sizeof buf, "<\"%.*s\"x@b>", n, dom);
+    if (path(buf) != -ADDR_ESYNTAX || a.local.s[a.local.len]) all = 0;
+    snprintf(buf, sizeof buf, "%.*s@[1", n, dom);
+    if (bare(buf) != -ADDR_ESYNTAX || a.domain.s[a.domain.len]) all = 0;
+  }
+  ok(all, "failures leave both parts NUL-terminated, whatever their size");
+  /* found by the fuzzer: the terminating NUL was once written past the end */
+  static const char *const found[] = { "44442444444444444444444444444SS", "=&?6?&??ggggggggggggggggggggggg" };
+  for (int i = 0; i < 2; ++i) {
+    struct addr fresh = {0};
+    addr_parse_path(&fresh, found[i], strlen(found[i]));
+    is_int(addr_parse(&fresh, found[i], strlen(found[i])), 31, found[i]);
+    addr_free(&fresh);
+  }
 }
 
 static void bare_and_format(void)
