@@ -141,3 +141,17 @@ r = subprocess.run(["curl", "-sS", "--max-time", "10", "--cacert", pki.ca, "--ce
                     "--key", pki.p("john.key"), "--login-options", "AUTH=EXTERNAL", "-u", "john@example.test:",
                     "pop3s://localhost:%d/1" % pop3s], capture_output=True)
 t.like(r.stdout.decode(), r"Subject: by certificate", "curl pop3s with a client certificate, AUTH=EXTERNAL", )
+
+# fetchmail over pop3s with a password, checking the server's certificate.
+h = root.run(os.path.join(cmd, "userdbpw"), "-sha512", input=b"fetch-pass\n", env=env)
+r = root.run(os.path.join(cmd, "userdb"), "john@example.test", "set", "systempw", input=h.stdout, env=env)
+r2 = root.run(os.path.join(cmd, "makeuserdb"), env=env)
+t.ok(h.returncode == 0 and r.returncode == 0 and r2.returncode == 0, "john gets a password")
+got = root.p("var", "fetched")
+rc = root.write("var/fetchmailrc", 'poll localhost protocol pop3 port %d user "john@example.test" password "fetch-pass" '
+                'ssl sslcertck sslcertfile "%s" keep mda "/bin/sh -c \'cat >> %s\'"\n' % (pop3s, pki.ca, got), mode=0o600)
+r = root.run("fetchmail", "-f", rc, "--nosyslog", "-N", "-i", root.p("var", "fetchids"), "--pidfile",
+             root.p("var", "fetchmail.pid"), env={"HOME": root.path})
+t.is_(r.returncode, 0, "fetchmail --ssl with sslcertck: exit 0")
+t.ok(os.path.exists(got) and "Subject: by certificate" in open(got).read(), "fetchmail got the message over TLS",
+     r.stdout.decode()[-400:] + r.stderr.decode()[-400:])
