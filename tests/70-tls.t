@@ -187,3 +187,32 @@ t.is_(r.returncode, 100, "usage: exit 100")
 if os.geteuid() == 0:
     r = root.run(postern.command("tlsd"), "/bin/true", env={"TLS_CERTFILE": cert, "UID": "", "GID": ""})
     t.like(r.stderr.decode(), r"refusing to run as root", "as root without UID/GID: refused")
+
+# --- bulk both ways through the pump, and a client that stops reading
+c = smtplib.SMTP("localhost", smtp, timeout=20)
+c.starttls(context=ctx)
+body = "".join("line %06d of a big message through TLS, padded to be long enough..........\r\n" % i for i in range(80000))
+code, msg = c.docmd("MAIL", "FROM:<a@example.test>")
+c.docmd("RCPT", "TO:<b@example.test>")
+c.docmd("DATA")
+c.send(body + ".\r\n")
+code, msg = c.getreply()
+t.is_((code, msg.decode()), (250, "accepted %d" % len(body)), "6 MB from the client through tlsd, intact")
+c.send("XBIG 60000\r\n")
+f = c.sock.makefile("rb")
+got = b""
+while len(got) < 6000000:
+    chunk = f.read(6000000 - len(got))
+    if not chunk:
+        break
+    got += chunk
+t.ok(got == "".join("%099d\n" % (i % 1000) for i in range(60000)).encode(), "6 MB from the server through tlsd, intact")
+t.is_(f.readline(), b"250 sent\r\n", "and the session goes on")
+c.close()
+stall = sv.echo("stall", "smtp", starttls=True, env=dict(base, TLS_STALL_TIMEOUT="1"))
+c = smtplib.SMTP("localhost", stall, timeout=20)
+c.starttls(context=ctx)
+c.send("XBIG 500000\r\n")   # 50 MB that the client never reads
+t.like(sv.wait_log("stall", "stopped reading", timeout=15), r"tls ended ip=127\.0\.0\.1 reason=peer stopped reading for 1 seconds",
+       "a client that stops reading is dropped after TLS_STALL_TIMEOUT")
+c.close()

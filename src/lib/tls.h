@@ -19,7 +19,9 @@
  *                    REQUIREPEER (a verified certificate is required)
  *   TLS_TRUSTCERTS   CA file or directory used to verify the peer
  *   TLS_EXTERNAL     subject field holding the login ID (emailaddress, cn)
- *   TLS_TIMEOUT      seconds allowed for the handshake (default 60) */
+ *   TLS_TIMEOUT      seconds allowed for the handshake (default 60)
+ *   TLS_STALL_TIMEOUT seconds a peer may take no data while we have some
+ *                    for it (default 600) */
 
 enum tls_verify { TLS_VERIFY_NONE, TLS_VERIFY_PEER, TLS_VERIFY_REQUIRE };
 
@@ -33,6 +35,7 @@ struct tls_conf {
   int max_version;          /* 0: no upper bound */
   enum tls_verify verify;
   unsigned int timeout;     /* seconds */
+  unsigned int stall;       /* TLS_STALL_TIMEOUT: seconds a peer may read nothing */
   int floor_raised;         /* TLS_PROTOCOL asked for less than TLS 1.2 */
 };
 
@@ -79,9 +82,10 @@ int tls_vars_summary(stralloc *out, const stralloc *vars);
 /* Copies plaintext between the app fds and the TLS connection until
  * the app has closed app_r (then close_notify is sent) and everything
  * read was delivered; network EOF closes app_w so the app sees EOF.
- * Net fds must be nonblocking; app fds are made so. Returns 0 on a
- * clean end, -1 with why filled in on a TLS or I/O failure. */
-int tls_pump(SSL *ssl, int app_r, int app_w, char *why);
+ * Net fds must be nonblocking; app fds are made so. A peer that takes
+ * no data for stall seconds (0: no limit) ends the session. Returns 0
+ * on a clean end, -1 with why filled in on a TLS or I/O failure. */
+int tls_pump(SSL *ssl, int app_r, int app_w, unsigned int stall, char *why);
 
 /* A whole UCSPI-TLS session, for tlsd (server) and tlsc (client): the
  * handshake on net_r/net_w, one log line, the program argv started with
@@ -94,6 +98,7 @@ struct tls_run {
   const char *servername;   /* client: SNI and the name to verify */
   const char *external;     /* TLS_EXTERNAL */
   unsigned int timeout;
+  unsigned int stall;
   int net_r, net_w;         /* the network: 0/1 under tcpserver, 6/7 under tcpclient */
   int app_rfd, app_wfd;     /* the program's plaintext fds in implicit mode */
   const char *peer;         /* for the log: "ip=192.0.2.1" */

@@ -55,17 +55,28 @@ static const char *env_nonempty(const char *name)
   return s && *s ? s : 0;
 }
 
+/* Seconds in 1..limit from NAME, else dflt; 0 when the value is bad. */
+static int seconds(const char *name, unsigned int dflt, unsigned long limit, unsigned int *out)
+{
+  const char *t = env_nonempty(name);
+  unsigned long u;
+  size_t n;
+  *out = dflt;
+  if (!t) return 1;
+  n = scan_ulong(t, &u);
+  if (!n || t[n] || !u || u > limit) return 0;
+  *out = (unsigned int)u;
+  return 1;
+}
+
 int tls_conf_env(struct tls_conf *c, const char **why)
 {
-  const char *t;
-  unsigned long u;
   memset(c, 0, sizeof *c);
   c->certfile = env_nonempty("TLS_CERTFILE");
   c->dhparams = env_nonempty("TLS_DHPARAMS");
   c->ciphers = env_nonempty("TLS_CIPHER_LIST");
   c->trustcerts = env_nonempty("TLS_TRUSTCERTS");
   c->external = env_nonempty("TLS_EXTERNAL");
-  c->timeout = 60;
   switch (tls_parse_protocol(getenv("TLS_PROTOCOL"), &c->min_version, &c->max_version)) {
   case 0: *why = "unknown TLS_PROTOCOL"; return 0;
   case -1: c->floor_raised = 1; break;
@@ -74,11 +85,7 @@ int tls_conf_env(struct tls_conf *c, const char **why)
     *why = "unknown TLS_VERIFYPEER (NONE, PEER or REQUIREPEER)";
     return 0;
   }
-  t = env_nonempty("TLS_TIMEOUT");
-  if (t) {
-    size_t n = scan_ulong(t, &u);
-    if (!n || t[n] || !u || u > 3600) { *why = "bad TLS_TIMEOUT"; return 0; }
-    c->timeout = (unsigned int)u;
-  }
+  if (!seconds("TLS_TIMEOUT", 60, 3600, &c->timeout)) { *why = "bad TLS_TIMEOUT"; return 0; }
+  if (!seconds("TLS_STALL_TIMEOUT", 600, 86400, &c->stall)) { *why = "bad TLS_STALL_TIMEOUT"; return 0; }
   return 1;
 }

@@ -18,6 +18,7 @@ struct pump {
   size_t out_len, out_off;
   int net_eof, app_eof;
   short net_r_ev, net_w_ev, app_r_ev, app_w_ev;
+  int stall_ms;           /* a peer that reads nothing for this long is gone */
   char *why;
 };
 
@@ -105,28 +106,37 @@ static int app_to_net(struct pump *p)
   return progress;
 }
 
+/* Waiting to read is the app's business (it has its own timeouts);
+ * waiting to write to a peer that stopped reading would block the app
+ * for ever, so that wait is bounded. */
 static int wait_events(struct pump *p)
 {
   struct pollfd f[4];
-  int n = 0;
+  int n = 0, r;
   if (p->net_r_ev) { f[n].fd = SSL_get_rfd(p->ssl); f[n++].events = POLLIN; }
   if (p->net_w_ev) { f[n].fd = SSL_get_wfd(p->ssl); f[n++].events = POLLOUT; }
   if (p->app_r_ev) { f[n].fd = p->app_r; f[n++].events = POLLIN; }
   if (p->app_w_ev && p->app_w >= 0) { f[n].fd = p->app_w; f[n++].events = POLLOUT; }
   if (!n) return 0;
-  if (poll(f, (nfds_t)n, -1) < 0 && errno != EINTR) {
+  r = poll(f, (nfds_t)n, p->net_w_ev && p->stall_ms > 0 ? p->stall_ms : -1);
+  if (r < 0 && errno != EINTR) {
     snprintf(p->why, TLS_WHYLEN, "poll: %s", strerror(errno));
+    return -1;
+  }
+  if (r == 0) {
+    snprintf(p->why, TLS_WHYLEN, "peer stopped reading for %d seconds", p->stall_ms / 1000);
     return -1;
   }
   return 0;
 }
 
-int tls_pump(SSL *ssl, int app_r, int app_w, char *why)
+int tls_pump(SSL *ssl, int app_r, int app_w, unsigned int stall, char *why)
 {
   struct pump *p = calloc(1, sizeof *p);
   int rc = 0;
   if (!p) { snprintf(why, TLS_WHYLEN, "out of memory"); return -1; }
   p->ssl = ssl; p->app_r = app_r; p->app_w = app_w; p->why = why;
+  p->stall_ms = stall > 86400 ? 86400000 : (int)stall * 1000;
   nonblock(app_r);
   nonblock(app_w);
   for (;;) {

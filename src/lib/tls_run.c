@@ -39,6 +39,7 @@ void tls_run_init(struct tls_run *r, int client)
   r->client = client;
   r->external = conf.external;
   r->timeout = conf.timeout;
+  r->stall = conf.stall;
   /* tcpserver hands a server the socket on 0/1, tcpclient a client on 6/7. */
   r->net_r = r->app_rfd = client ? 6 : 0;
   r->net_w = r->app_wfd = client ? 7 : 1;
@@ -54,7 +55,7 @@ void tls_run_free(struct tls_run *r)
 
 static int pump(struct tls_run *r, SSL *ssl, struct ucspitls_child *c)
 {
-  if (tls_pump(ssl, c->app_r, c->app_w, r->why) < 0)
+  if (tls_pump(ssl, c->app_r, c->app_w, r->stall, r->why) < 0)
     log_line("tls ended ", r->peer, " reason=", r->why);
   c->app_w = -1;   /* tls_pump closed it */
   SSL_free(ssl);

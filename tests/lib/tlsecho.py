@@ -5,7 +5,8 @@ with real clients independently of the real servers.
 
 tlsecho.py smtp|pop3|imap -- reads fd 0, writes fd 1; with SSLCTLFD set it
 offers STARTTLS. XENV shows the TLS variables; XPEEK shows what is
-buffered (injection check); XFDS says whether fd 0 is a socket."""
+buffered (injection check); XFDS says whether fd 0 is a socket; SMTP's
+XBIG n sends n lines of 100 bytes and DATA says how much it got."""
 import os
 import stat
 import sys
@@ -64,6 +65,15 @@ def fds_line():
     return "fd0=" + ("socket" if stat.S_ISSOCK(os.fstat(rfd).st_mode) else "pipe")
 
 
+def big(n):
+    """n lines of 100 bytes: traffic from the server that outgrows every buffer."""
+    chunk = "".join("%099d\n" % i for i in range(1000))
+    while n >= 1000:
+        send(chunk)
+        n -= 1000
+    send("".join("%099d\n" % i for i in range(n)))
+
+
 def smtp():
     send("220 tlsecho ESMTP\r\n")
     while True:
@@ -78,15 +88,22 @@ def smtp():
             send("250 ok\r\n")
         elif verb == "DATA":
             send("354 go\r\n")
-            while readline() != ".":
-                pass
-            send("250 accepted\r\n")
+            size = 0
+            while True:
+                ln = readline()
+                if ln == ".":
+                    break
+                size += len(ln) + 2
+            send("250 accepted %d\r\n" % size)
         elif verb == "XENV":
             send("250 " + env_line() + "\r\n")
         elif verb == "XPEEK":
             send("250 buffered=%r\r\n" % buf)
         elif verb == "XFDS":
             send("250 " + fds_line() + "\r\n")
+        elif verb == "XBIG":
+            big(int(line.split(" ")[1]))
+            send("250 sent\r\n")
         elif verb == "QUIT":
             send("221 bye\r\n")
             return
