@@ -119,3 +119,8 @@ int queue_env_check(const char *s, size_t len, size_t *used, unsigned long *nrcp
   *nrcpt = st.nrcpt;
   return 1;
 }
+
+int queue_env_add(stralloc *sa, char type, const char *value, size_t len)
+{
+  return stralloc_append(sa, &type) && stralloc_catb(sa, value, len) && stralloc_0(sa);
+}

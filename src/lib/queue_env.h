@@ -2,6 +2,7 @@
 #define QUEUE_ENV_H
 
 #include <stddef.h>
+#include "stralloc.h"
 
 /* The envelope queue-inject reads on fd 1 (doc/INTERFACES.md section 3):
  * records of one letter, a value and a NUL, ended by a lone NUL. The
@@ -22,5 +23,8 @@ int queue_env_next(const char *s, size_t len, size_t *pos,
  * it is invalid (*why says how, for one stderr line). */
 int queue_env_check(const char *s, size_t len, size_t *used, unsigned long *nrcpt,
                     const char **why);
+
+/* Appends one record (type, value, NUL) to sa: 1 ok, 0 no memory. */
+int queue_env_add(stralloc *sa, char type, const char *value, size_t len);
 
 #endif

@@ -4,6 +4,7 @@
 #include "case.h"
 #include "die.h"
 #include "fmt.h"
+#include "queue_env.h"
 #include "smtpd.h"
 
 /* RFC 5321 4.5.3.1.6: 1000 octets with the CRLF; we read up to the LF. */
@@ -13,12 +14,12 @@ int body_begin(struct session *s)
 {
   memset(&s->body, 0, sizeof s->body);
   s->body.in_header = s->body.bol = 1;
-  if (inject_start(&s->inj, s->cfg->queue_cmd) != 0) {
+  if (qinject_start(&s->inj, s->cfg->queue_cmd) != 0) {
     warn_sys("unable to start queue-inject");
     return 1;
   }
   if (!received_line(&s->tmp, s, s->inj.id)) die_nomem();
-  inject_write(&s->inj, s->tmp.s, s->tmp.len);
+  qinject_write(&s->inj, s->tmp.s, s->tmp.len);
   return 0;
 }
 
@@ -48,15 +49,10 @@ void body_put(struct session *s, const char *p, size_t n)
   if (s->cfg->sizelimit && b->size > s->cfg->sizelimit && !b->too_big) {
     /* Stop feeding queue-inject at once: nothing of it is stored. */
     b->too_big = 1;
-    inject_abort(&s->inj);
+    qinject_abort(&s->inj);
   }
   if (b->in_header) scan_header(b, s->cfg->maxhops, p, n);
-  if (!b->too_big && s->inj.msgfd >= 0) inject_write(&s->inj, p, n);
-}
-
-static void add_record(stralloc *sa, char type, const char *v, size_t n)
-{
-  if (!stralloc_append(sa, &type) || !stralloc_catb(sa, v, n) || !stralloc_0(sa)) die_nomem();
+  if (!b->too_big && s->inj.msgfd >= 0) qinject_write(&s->inj, p, n);
 }
 
 static const char *body_error(const struct body *b)
@@ -84,20 +80,19 @@ void body_finish(struct session *s, const char *ok)
 {
   const char *err = body_error(&s->body);
   if (err) {
-    inject_abort(&s->inj);
+    qinject_abort(&s->inj);
     reply(s, err);
     log_line("refused message ip=", s->cfg->remoteip, " reply=", err);
     transaction_reset(s);
     return;
   }
   s->tmp.len = 0;
-  add_record(&s->tmp, 'F', s->sender.s, s->sender.len);
-  if (!stralloc_cat(&s->tmp, &s->envhead) || !stralloc_cat(&s->tmp, &s->envrcpt)
-      || !stralloc_append(&s->tmp, ""))
+  if (!queue_env_add(&s->tmp, 'F', s->sender.s, s->sender.len) || !stralloc_cat(&s->tmp, &s->envhead)
+      || !stralloc_cat(&s->tmp, &s->envrcpt) || !stralloc_append(&s->tmp, ""))
     die_nomem();
   char id[QUEUE_ID_MAX];
   memcpy(id, s->inj.id, sizeof id);
-  int code = inject_finish(&s->inj, s->tmp.s, s->tmp.len);
+  int code = qinject_finish(&s->inj, s->tmp.s, s->tmp.len);
   if (code == 0) {
     reply3(s, ok, id, 0);
     log_accept(s, id);

@@ -5,6 +5,7 @@
 #include "case.h"
 #include "die.h"
 #include "scan.h"
+#include "queue_env.h"
 #include "smtpd.h"
 
 /* xtext (RFC 3461 4): "+XX" stands for a byte. 1 ok, 0 malformed. */
@@ -55,11 +56,6 @@ static int valis(const char *eq, const char *end, const char *val)
   return eq && strlen(val) == vlen && !case_diffb(eq + 1, vlen, val);
 }
 
-static int add_record(stralloc *sa, char type, const char *v, size_t n)
-{
-  return stralloc_append(sa, &type) && stralloc_catb(sa, v, n) && stralloc_0(sa);
-}
-
 /* 0 ok; else the reply was given. */
 static int mail_param(struct session *s, const char *p, const char *eq, const char *end)
 {
@@ -79,13 +75,13 @@ static int mail_param(struct session *s, const char *p, const char *eq, const ch
     s->smtputf8 = 1;
   } else if (keyis(p, eq, end, "RET") && eq) {
     if (!valis(eq, end, "FULL") && !valis(eq, end, "HDRS")) { reply(s, "501 5.5.4 Bad RET"); return 1; }
-    if (!add_record(&s->envhead, 'H', valis(eq, end, "FULL") ? "FULL" : "HDRS", 4)) die_nomem();
+    if (!queue_env_add(&s->envhead, 'H', valis(eq, end, "FULL") ? "FULL" : "HDRS", 4)) die_nomem();
   } else if (keyis(p, eq, end, "ENVID") && eq) {
     if (end - eq - 1 > 100 || !xtext_decode(&s->tmp, eq + 1, (size_t)(end - eq - 1))) {
       reply(s, "501 5.5.4 Bad ENVID");
       return 1;
     }
-    if (!add_record(&s->envhead, 'V', s->tmp.s, s->tmp.len)) die_nomem();
+    if (!queue_env_add(&s->envhead, 'V', s->tmp.s, s->tmp.len)) die_nomem();
   } else if (keyis(p, eq, end, "AUTH") && eq) {
     /* RFC 4954 5: accepted; the submitter we record is our own client's login. */
   } else {
@@ -151,9 +147,9 @@ void smtp_mail(struct session *s, const char *arg)
   if (mail_params(s, path + n) || !sender_ok(s, &a)) { transaction_reset(s); addr_free(&a); return; }
   if (!addr_format(&s->sender, &a)) die_nomem();
   addr_free(&a);
-  if (s->body_type == BODY_8BITMIME && !add_record(&s->envhead, 'B', "8BITMIME", 8)) die_nomem();
-  if (s->smtputf8 && !add_record(&s->envhead, 'U', "", 0)) die_nomem();
-  if (s->authed && !add_record(&s->envhead, 'A', s->authuser.s, s->authuser.len)) die_nomem();
+  if (s->body_type == BODY_8BITMIME && !queue_env_add(&s->envhead, 'B', "8BITMIME", 8)) die_nomem();
+  if (s->smtputf8 && !queue_env_add(&s->envhead, 'U', "", 0)) die_nomem();
+  if (s->authed && !queue_env_add(&s->envhead, 'A', s->authuser.s, s->authuser.len)) die_nomem();
   s->in_mail = 1;
   reply(s, "250 2.1.0 Ok");
 }

@@ -5,12 +5,8 @@
 #include "case.h"
 #include "die.h"
 #include "fmt.h"
+#include "queue_env.h"
 #include "smtpd.h"
-
-static int add_record(stralloc *sa, char type, const char *v, size_t n)
-{
-  return stralloc_append(sa, &type) && stralloc_catb(sa, v, n) && stralloc_0(sa);
-}
 
 /* NOTIFY=NEVER or a list of SUCCESS, FAILURE, DELAY (any case) into
  * upper case. 1 ok, 0 malformed. */
@@ -77,9 +73,9 @@ static void rcpt_accept(struct session *s, const struct addr *a, struct rcpt_par
 {
   s->tmp.len = 0;
   if (!addr_format(&s->tmp, a)) die_nomem();
-  if (!add_record(&s->envrcpt, 'T', s->tmp.s, s->tmp.len)) die_nomem();
-  if (rp->has_notify && !add_record(&s->envrcpt, 'N', rp->notify.s, rp->notify.len)) die_nomem();
-  if (rp->has_orcpt && !add_record(&s->envrcpt, 'O', rp->orcpt.s, rp->orcpt.len)) die_nomem();
+  if (!queue_env_add(&s->envrcpt, 'T', s->tmp.s, s->tmp.len)) die_nomem();
+  if (rp->has_notify && !queue_env_add(&s->envrcpt, 'N', rp->notify.s, rp->notify.len)) die_nomem();
+  if (rp->has_orcpt && !queue_env_add(&s->envrcpt, 'O', rp->orcpt.s, rp->orcpt.len)) die_nomem();
   ++s->nrcpt;
   reply(s, "250 2.1.5 Ok");
 }

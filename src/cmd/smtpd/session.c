@@ -45,7 +45,7 @@ void session_greet(struct session *s)
 
 void transaction_reset(struct session *s)
 {
-  if (s->inj.pid > 0 || s->inj.msgfd >= 0) inject_abort(&s->inj);
+  if (s->inj.pid > 0 || s->inj.msgfd >= 0) qinject_abort(&s->inj);
   s->in_mail = 0;
   s->sender.len = s->envhead.len = s->envrcpt.len = 0;
   s->nrcpt = s->nrcpt_tried = 0;

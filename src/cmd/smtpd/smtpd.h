@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 #include "buffer.h"
-#include "queue_id.h"
+#include "qinject.h"
 #include "stralloc.h"
 
 struct addr;
@@ -40,16 +40,6 @@ struct smtp_in {
   char buf[16384];
 };
 
-/* A running queue-inject. */
-struct injection {
-  pid_t pid;
-  int msgfd, envfd;
-  int failed;                     /* a write failed: queue-inject gave up */
-  char id[QUEUE_ID_MAX];
-  char buf[16384];
-  size_t len;
-};
-
 /* The message body as it streams to queue-inject (LF line ends). */
 struct body {
   unsigned long long size;
@@ -83,7 +73,7 @@ struct session {
   unsigned long long declared_size;
   int body_type, smtputf8;
   int bdat_active, bdat_failed;
-  struct injection inj;
+  struct qinject inj;
   struct body body;
 
   stralloc line;                  /* scratch: the command being handled */
@@ -129,12 +119,6 @@ void smtp_bdat(struct session *s, const char *arg);
 int body_begin(struct session *s);
 void body_put(struct session *s, const char *p, size_t n);
 void body_finish(struct session *s, const char *okcode);
-
-/* inject.c */
-int inject_start(struct injection *inj, const char *cmd);
-void inject_write(struct injection *inj, const char *p, size_t n);
-int inject_finish(struct injection *inj, const char *env, size_t envlen);
-void inject_abort(struct injection *inj);
 
 /* received.c */
 int received_line(stralloc *out, const struct session *s, const char *id);

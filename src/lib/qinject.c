@@ -1,6 +1,5 @@
-/* smtpd's side of queue-inject: one fork+exec per message, the message
- * streamed down one pipe as it arrives, the envelope down the other at
- * the end; the client hears 250 only after queue-inject exits 0. */
+/* Running queue-inject: one fork+exec per message, the message streamed
+ * down one pipe as it arrives, the envelope down the other at the end. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -10,7 +9,7 @@
 #include <unistd.h>
 #include "die.h"
 #include "exitcode.h"
-#include "smtpd.h"
+#include "qinject.h"
 
 static void child(int msgfd, int envfd, const struct timeval *tv, const char *cmd)
 {
@@ -26,7 +25,7 @@ static void child(int msgfd, int envfd, const struct timeval *tv, const char *cm
 }
 
 /* 0 started; -1 no process or pipe could be made. */
-int inject_start(struct injection *inj, const char *cmd)
+int qinject_start(struct qinject *inj, const char *cmd)
 {
   struct timeval tv;
   gettimeofday(&tv, 0);
@@ -66,16 +65,16 @@ static int write_all(int fd, const char *p, size_t n)
   return 0;
 }
 
-static void inject_flush(struct injection *inj)
+static void qinject_flush(struct qinject *inj)
 {
   if (inj->len && !inj->failed && write_all(inj->msgfd, inj->buf, inj->len) != 0) inj->failed = 1;
   inj->len = 0;
 }
 
-void inject_write(struct injection *inj, const char *p, size_t n)
+void qinject_write(struct qinject *inj, const char *p, size_t n)
 {
   if (inj->failed) return;
-  if (inj->len + n > sizeof inj->buf) inject_flush(inj);
+  if (inj->len + n > sizeof inj->buf) qinject_flush(inj);
   if (n >= sizeof inj->buf) {
     if (!inj->failed && write_all(inj->msgfd, p, n) != 0) inj->failed = 1;
     return;
@@ -84,7 +83,7 @@ void inject_write(struct injection *inj, const char *p, size_t n)
   inj->len += n;
 }
 
-static int reap(struct injection *inj)
+static int reap(struct qinject *inj)
 {
   int status = 0;
   if (inj->pid > 0)
@@ -102,9 +101,9 @@ static void close_fd(int *fd)
 }
 
 /* Ends the message and sends the envelope: queue-inject's exit code. */
-int inject_finish(struct injection *inj, const char *env, size_t envlen)
+int qinject_finish(struct qinject *inj, const char *env, size_t envlen)
 {
-  inject_flush(inj);
+  qinject_flush(inj);
   close_fd(&inj->msgfd);
   /* Even after a failed message write the envelope goes down: queue-inject
    * may have stopped reading on purpose (too large) and says so. */
@@ -117,7 +116,7 @@ int inject_finish(struct injection *inj, const char *env, size_t envlen)
 
 /* Gives up on a message: with the envelope unfinished queue-inject
  * removes what it wrote. */
-void inject_abort(struct injection *inj)
+void qinject_abort(struct qinject *inj)
 {
   close_fd(&inj->msgfd);
   close_fd(&inj->envfd);
