@@ -2,6 +2,7 @@
  * with the protocol keywords of RFC 3848 and RFC 6531. */
 #include <string.h>
 #include <time.h>
+#include "date822.h"
 #include "die.h"
 #include "smtpd.h"
 
@@ -28,11 +29,8 @@ static const char *protocol(const struct session *s)
 int received_line(stralloc *out, const struct session *s, const char *id)
 {
   const struct smtp_config *c = s->cfg;
-  char date[64];
-  time_t now = time(0);
-  struct tm tm;
-  localtime_r(&now, &tm);
-  strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S %z", &tm);
+  char date[DATE822_MAX];
+  date822(date, time(0));
   out->len = 0;
   int ok = stralloc_cats(out, "Received: from ") && cat_clean(out, s->helo.len ? s->helo.s : "unknown")
         && stralloc_cats(out, " (");
