@@ -56,7 +56,10 @@ int main(int argc, char **argv)
     int r = mailq_message(buffer_1, ids[i], now);
     if (r < 0) warn_sys("unable to read message ", ids[i]);
     if (r > 0) ++listed;
+    free(ids[i]);
   }
+  free(ids);
+  stralloc_free(&queue);
   char num[FMT_ULONG];
   num[fmt_ulong(num, listed)] = 0;
   buffer_puts(buffer_1, num);
