@@ -162,6 +162,21 @@ t.like(r.cmd("USER demo"), r"^-ERR .*STLS", "USER refused before STLS")
 t.like(r.cmd("AUTH PLAIN " + b64("\0demo\0" + PASSWORD)), r"^-ERR .*STLS", "AUTH refused before STLS")
 r.close()
 
+# APOP only when configured: the greeting carries the timestamp, SASL
+# does not list it, and an authcheck that cannot check it is an -ERR,
+# not the end of the session.
+port5 = root.start_pop3(env={"POP3AUTH": "PLAIN APOP"})
+r = Raw(port5)
+greeting = r.line()
+t.like(greeting, r"^\+OK Hello there\. <\d+\.\d+\.\d+@[^>]+>$", "APOP configured: timestamp in the greeting")
+r.cmd("CAPA")
+t.ok("SASL PLAIN" in r.multi(), "APOP is not a SASL mechanism")
+stamp = greeting.split()[-1]
+digest = hashlib.md5((stamp + PASSWORD).encode()).hexdigest()
+t.like(r.cmd("APOP demo " + digest), r"^(\+OK logged in\.|-ERR \[(AUTH|SYS/PERM)\] )", "APOP answered")
+t.like(r.cmd("NOOP"), r"^(\+OK|-ERR Not logged in)", "the session goes on either way")
+r.close()
+
 # pop3-login refuses root.
 if os.geteuid() == 0:
     res = subprocess.run([command("pop3-login"), "authcheck", command("pop3d")], capture_output=True,

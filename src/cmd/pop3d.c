@@ -43,22 +43,24 @@ static void log_session(const struct pop3d *s, const char *event)
            " deleted=", del, " deleted_bytes=", delb, " sent=", sent);
 }
 
-static _Noreturn void refuse(struct pop3d *s, const char *text, int code)
+/* Exit 0 even so: the client has been told, and to pop3-login any
+ * other status would mean authcheck never got this far. */
+static _Noreturn void refuse(struct pop3d *s, const char *text)
 {
   out_puts(&s->out, text);
   out_flush(&s->out);
-  exit(code);
+  exit(0);
 }
 
 static void greet(struct pop3d *s, const char *maildir)
 {
   if (option_set(getenv("OPTIONS"), "disablepop3")) {
     log_line("refused user=", s->user, " ip=", s->ip, " reason=disablepop3");
-    refuse(s, "-ERR POP3 access disabled for this account.\r\n", 100);
+    refuse(s, "-ERR POP3 access disabled for this account.\r\n");
   }
   if (chdir(maildir) < 0 || mailbox_open(&s->mb) < 0) {
     warn_sys("unable to open the maildir ", maildir, " of ", s->user);
-    refuse(s, "-ERR [SYS/TEMP] Unable to open the mailbox.\r\n", 100);
+    refuse(s, "-ERR [SYS/TEMP] Unable to open the mailbox.\r\n");
   }
   char n[FMT_ULONG];
   n[fmt_ulong(n, s->mb.n)] = 0;

@@ -38,6 +38,12 @@ static void check(struct login *l, struct authreq *req)
   } else if (r == 111) {
     log_line("auth unavailable user=", req->login, " ip=", l->ip);
     login_reply("-ERR [SYS/TEMP] Unable to check credentials now; try again later.");
+  } else if (r == 100) {
+    /* authcheck refused the request itself (a mechanism it does not
+     * know, a configuration error): its own log line says why. */
+    log_line("auth error user=", req->login, " ip=", l->ip, " mech=", req->mech ? req->mech : "USER");
+    login_reply("-ERR [SYS/PERM] Unable to check these credentials.");
+    failed(l, req->login, req->mech ? req->mech : "USER", "authcheck refused the request");
   } else {
     _exit(0);   /* pop3d ran the session */
   }
