@@ -1,0 +1,7 @@
+#include "imapd.h"
+
+CMD(examine)
+{
+  if (!imap_is_string(args) || arg_next(s, args)) return reply_bad(s, "EXAMINE takes one mailbox name");
+  return session_select(s, arg_str(s, args), 1);
+}

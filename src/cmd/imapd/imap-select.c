@@ -1,0 +1,100 @@
+/* Selecting a mailbox, and the untagged updates of the selected one. */
+#include <string.h>
+#include "imapd.h"
+
+void session_unselect(struct session *s)
+{
+  mbox_close(&s->mb);
+  s->state = S_AUTH;
+}
+
+static void report_expunge(void *ctx, size_t seq)
+{
+  struct session *s = ctx;
+  out_s(s, "* ");
+  out_u(s, seq);
+  out_s(s, " EXPUNGE\r\n");
+}
+
+static void report_flags(void *ctx, size_t idx)
+{
+  struct session *s = ctx;
+  struct msg *m = &s->mb.m[idx];
+  out_s(s, "* ");
+  out_u(s, idx + 1);
+  out_s(s, " FETCH (UID ");
+  out_u(s, m->uid);
+  out_s(s, " FLAGS ");
+  out_flags(s, &s->mb, m);
+  out_s(s, ")\r\n");
+}
+
+static void report_counts(struct session *s)
+{
+  out_s(s, "* ");
+  out_u(s, s->mb.n);
+  out_s(s, " EXISTS\r\n* ");
+  out_u(s, s->mb.recent);
+  out_s(s, " RECENT\r\n");
+}
+
+/* A keyword letter beyond what this session knows: another session
+ * added a keyword to the file. */
+static void reload_keywords(struct session *s)
+{
+  unsigned known = s->mb.nkw >= 32 ? ~0u : (1u << s->mb.nkw) - 1;
+  for (size_t i = 0; i < s->mb.n; ++i)
+    if (s->mb.m[i].kw & ~known) {
+      kw_load(&s->mb);
+      out_permflags(s);
+      return;
+    }
+}
+
+void report_changes(struct session *s, int force)
+{
+  struct sync_cb cb = { s, report_expunge, report_flags };
+  size_t before = s->mb.n;
+  long r = mbox_sync(&s->mb, force, &cb);
+  if (r < 0) return;
+  reload_keywords(s);
+  if (r > 0 || s->mb.n != before) {
+    if (r > 0) report_counts(s);
+  }
+}
+
+int session_select(struct session *s, const char *name, int readonly)
+{
+  stralloc dir = { 0 }, canon = { 0 };
+  if (s->state == S_SELECTED) {
+    session_unselect(s);
+    out_s(s, "* OK [CLOSED] Previous mailbox closed\r\n");
+  }
+  if (!folder_dir(s, name, &dir) || !folder_canon(name, &canon)) {
+    stralloc_free(&dir);
+    return reply_no(s, "Invalid mailbox name");
+  }
+  if (mbox_open(&s->mb, dir.s, canon.s, readonly) < 0) {
+    stralloc_free(&dir);
+    stralloc_free(&canon);
+    return reply_no(s, "Mailbox does not exist");
+  }
+  stralloc_free(&dir);
+  stralloc_free(&canon);
+  s->state = S_SELECTED;
+  out_permflags(s);
+  report_counts(s);
+  for (size_t i = 0; i < s->mb.n; ++i)
+    if (!(s->mb.m[i].flags & F_SEEN)) {
+      out_s(s, "* OK [UNSEEN ");
+      out_u(s, i + 1);
+      out_s(s, "] First unseen\r\n");
+      break;
+    }
+  out_s(s, "* OK [UIDVALIDITY ");
+  out_u(s, s->mb.uidvalidity);
+  out_s(s, "] UIDs valid\r\n* OK [UIDNEXT ");
+  out_u(s, s->mb.uidnext);
+  out_s(s, "] Predicted next UID\r\n");
+  return reply_ok(s, readonly ? "[READ-ONLY] EXAMINE completed" : "[READ-WRITE] SELECT completed");
+}

@@ -1,0 +1,361 @@
+/* mbox_sync: brings the message list in step with cur/ and new/.
+ *
+ * Under the uid list's lock: list new/ then cur/ (a file moving from
+ * new/ to cur/ meanwhile is seen twice rather than missed), match every
+ * file to a known message by its base name (the part before ':'), and
+ * give UIDs to the others from the uid list or as fresh ones. A known
+ * message with no file is expunged; a known one whose name changed has
+ * new flags. New files found in new/ are \Recent for this session, and a
+ * read-write session moves them to cur/. */
+#include <stdio.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "imapd.h"
+#include "imap-mbox.h"
+
+struct ent { unsigned name; unsigned uid; unsigned vsize; int idx; unsigned char innew; };
+
+struct scan {
+  struct mbox *mb;
+  stralloc names;            /* the new arena */
+  struct ent *e;
+  size_t n, a;
+  unsigned *hash;            /* open addressing: ent index + 1 */
+  size_t mask;
+};
+
+static unsigned hash_base(const char *s, size_t len)
+{
+  unsigned h = 2166136261u;
+  for (size_t i = 0; i < len; ++i) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static int list_dir(struct scan *sc, const char *sub, int innew)
+{
+  stralloc path = { 0 };
+  if (!stralloc_copy(&path, &sc->mb->dir) || !stralloc_cats(&path, sub) || !stralloc_0(&path)) return -1;
+  DIR *d = opendir(path.s);
+  stralloc_free(&path);
+  if (!d) return errno == ENOENT && innew ? 0 : -1;
+  struct dirent *de;
+  while ((de = readdir(d))) {
+    if (de->d_name[0] == '.') continue;
+    if (sc->n == sc->a) {
+      size_t na = sc->a ? sc->a * 2 : 256;
+      struct ent *e = realloc(sc->e, na * sizeof *e);
+      if (!e) { closedir(d); return -1; }
+      sc->e = e;
+      sc->a = na;
+    }
+    struct ent *e = &sc->e[sc->n++];
+    e->name = (unsigned)sc->names.len;
+    e->uid = 0;
+    e->vsize = 0;
+    e->idx = -1;
+    e->innew = (unsigned char)innew;
+    if (!stralloc_cats(&sc->names, de->d_name) || !stralloc_0(&sc->names)) { closedir(d); return -1; }
+  }
+  closedir(d);
+  return 0;
+}
+
+/* Hash of the listed files by base name; a file seen twice (moved
+ * during the listing) keeps its cur/ entry. */
+static int index_listing(struct scan *sc)
+{
+  size_t size = 64;
+  while (size < sc->n * 2) size *= 2;
+  sc->hash = calloc(size, sizeof *sc->hash);
+  if (!sc->hash) return -1;
+  sc->mask = size - 1;
+  for (size_t i = 0; i < sc->n; ++i) {
+    const char *nm = sc->names.s + sc->e[i].name;
+    size_t bl = name_baselen(nm);
+    size_t h = hash_base(nm, bl) & sc->mask;
+    for (;; h = (h + 1) & sc->mask) {
+      if (!sc->hash[h]) { sc->hash[h] = (unsigned)i + 1; break; }
+      struct ent *o = &sc->e[sc->hash[h] - 1];
+      const char *on = sc->names.s + o->name;
+      if (name_baselen(on) == bl && !memcmp(on, nm, bl)) {
+        if (o->innew && !sc->e[i].innew) sc->hash[h] = (unsigned)i + 1;
+        sc->e[i].idx = -2;    /* duplicate: ignored */
+        if (o->innew && !sc->e[i].innew) o->idx = -2;
+        break;
+      }
+    }
+  }
+  return 0;
+}
+
+static struct ent *lookup(struct scan *sc, const char *base, size_t bl)
+{
+  for (size_t h = hash_base(base, bl) & sc->mask; sc->hash[h]; h = (h + 1) & sc->mask) {
+    struct ent *e = &sc->e[sc->hash[h] - 1];
+    const char *nm = sc->names.s + e->name;
+    if (name_baselen(nm) == bl && !memcmp(nm, base, bl)) return e;
+  }
+  return 0;
+}
+
+static void from_uidlist(void *ctx, const struct uidlist_entry *ue)
+{
+  struct scan *sc = ctx;
+  struct ent *e = lookup(sc, ue->base, ue->baselen);
+  if (e && e->idx == -1 && !e->uid) {
+    e->uid = ue->uid;
+    e->vsize = ue->vsize;
+  }
+}
+
+static int cmp_ent_uid(const void *a, const void *b)
+{
+  const struct ent *x = *(struct ent *const *)a, *y = *(struct ent *const *)b;
+  return x->uid < y->uid ? -1 : x->uid > y->uid;
+}
+
+static int cmp_ent_name(const void *a, const void *b, void *arg)
+{
+  const char *names = arg;
+  const struct ent *x = *(struct ent *const *)a, *y = *(struct ent *const *)b;
+  return strcmp(names + x->name, names + y->name);
+}
+
+/* Known messages: take their new names and flags, mark the vanished. */
+static size_t match_known(struct scan *sc)
+{
+  struct mbox *mb = sc->mb;
+  size_t missing = 0;
+  for (size_t i = 0; i < mb->n; ++i) {
+    struct msg *m = &mb->m[i];
+    const char *old = mb->names.s + m->name;
+    struct ent *e = lookup(sc, old, name_baselen(old));
+    if (!e) { m->name = (unsigned)-1; ++missing; continue; }
+    e->idx = (int)i;
+    const char *nm = sc->names.s + e->name;
+    if (strcmp(nm, old)) {
+      unsigned f, k;
+      name_flags(nm, &f, &k);
+      if ((m->flags & F_LETTERS) != f || m->kw != k) m->flags |= F_MARK;
+      m->flags = (m->flags & ~F_LETTERS) | f;
+      m->kw = k;
+    }
+    m->name = e->name;
+    m->flags = e->innew ? (m->flags | F_NEW) : (m->flags & ~F_NEW);
+  }
+  return missing;
+}
+
+static void report_expunged(struct mbox *mb, const struct sync_cb *cb)
+{
+  for (size_t i = mb->n; i-- > 0;)
+    if (mb->m[i].name == (unsigned)-1 && cb && cb->expunge) cb->expunge(cb->ctx, i + 1);
+  size_t j = 0;
+  for (size_t i = 0; i < mb->n; ++i) {
+    if (mb->m[i].name == (unsigned)-1) {
+      if (mb->m[i].flags & F_RECENT) --mb->recent;
+      continue;
+    }
+    mb->m[j++] = mb->m[i];
+  }
+  mb->n = j;
+}
+
+/* UIDs for the files no known message matched: from the uid list when
+ * it has them (and they are above every UID this session knows), else
+ * fresh ones in name (delivery) order. */
+static int assign_uids(struct scan *sc, struct ent **fresh, size_t nf)
+{
+  struct mbox *mb = sc->mb;
+  unsigned validity = 0, next = 0;
+  if (uidlist_read(mb->dir.s, &validity, &next, from_uidlist, sc) < 0) return -1;
+  int write = !validity;
+  if (!mb->uidvalidity) mb->uidvalidity = validity ? validity : (unsigned)time(0);
+  unsigned maxuid = mb->n ? mb->m[mb->n - 1].uid : 0;
+  if (next < mb->uidnext) next = mb->uidnext;
+  if (next <= maxuid) next = maxuid + 1;
+  if (!next) next = 1;
+  qsort_r(fresh, nf, sizeof *fresh, cmp_ent_name, sc->names.s);
+  for (size_t i = 0; i < nf; ++i) {
+    if (fresh[i]->uid > maxuid && fresh[i]->uid < next) continue;
+    fresh[i]->uid = next++;
+    write = 1;
+  }
+  qsort(fresh, nf, sizeof *fresh, cmp_ent_uid);
+  for (size_t i = 1; i < nf; ++i)   /* a broken list naming one UID twice */
+    if (fresh[i]->uid == fresh[i - 1]->uid) { fresh[i]->uid = next++; write = 1; }
+  qsort(fresh, nf, sizeof *fresh, cmp_ent_uid);
+  mb->uidnext = next;
+  return write;
+}
+
+static int append_new(struct scan *sc, struct ent **fresh, size_t nf)
+{
+  struct mbox *mb = sc->mb;
+  if (mb->n + nf > mb->a) {
+    size_t na = mb->n + nf + mb->n / 2 + 16;
+    struct msg *m = realloc(mb->m, na * sizeof *m);
+    if (!m) return -1;
+    mb->m = m;
+    mb->a = na;
+  }
+  for (size_t i = 0; i < nf; ++i) {
+    struct msg *m = &mb->m[mb->n++];
+    m->uid = fresh[i]->uid;
+    m->name = fresh[i]->name;
+    m->vsize = fresh[i]->vsize;
+    name_flags(sc->names.s + m->name, &m->flags, &m->kw);
+    if (fresh[i]->innew) { m->flags |= F_NEW | F_RECENT; ++mb->recent; }
+  }
+  return 0;
+}
+
+/* A read-write session moves what it found in new/ to cur/ ("seen by a
+ * mail reader"), adding the empty info ":2,". */
+static void move_new(struct mbox *mb)
+{
+  stralloc a = { 0 }, b = { 0 };
+  for (size_t i = 0; i < mb->n; ++i) {
+    struct msg *m = &mb->m[i];
+    if (!(m->flags & F_NEW)) continue;
+    const char *nm = mbox_fname(mb, i);
+    int has_info = strchr(nm, ':') != 0;
+    if (!stralloc_copy(&a, &mb->dir) || !stralloc_cats(&a, "/new/") || !stralloc_cats(&a, nm) ||
+        !stralloc_0(&a) || !stralloc_copy(&b, &mb->dir) || !stralloc_cats(&b, "/cur/") ||
+        !stralloc_cats(&b, nm) || (!has_info && !stralloc_cats(&b, ":2,")) || !stralloc_0(&b))
+      break;
+    if (rename(a.s, b.s) < 0) continue;
+    m->name = (unsigned)mb->names.len;
+    if (!stralloc_cats(&mb->names, b.s + mb->dir.len + 5) || !stralloc_0(&mb->names)) break;
+    m->flags &= ~F_NEW;
+  }
+  stralloc_free(&a);
+  stralloc_free(&b);
+}
+
+static int dir_mtime(const struct mbox *mb, const char *sub, struct timespec *t)
+{
+  stralloc p = { 0 };
+  struct stat st;
+  int r = -1;
+  if (stralloc_copy(&p, &mb->dir) && stralloc_cats(&p, sub) && stralloc_0(&p)) r = stat(p.s, &st);
+  stralloc_free(&p);
+  if (r < 0) memset(t, 0, sizeof *t);
+  else *t = st.st_mtim;
+  return r;
+}
+
+static int same_time(const struct timespec *a, const struct timespec *b)
+{
+  return a->tv_sec == b->tv_sec && a->tv_nsec == b->tv_nsec;
+}
+
+static int scan_dirs(struct scan *sc)
+{
+  sc->n = 0;
+  sc->names.len = 0;
+  free(sc->hash);
+  sc->hash = 0;
+  if (list_dir(sc, "/new", 1) < 0 || list_dir(sc, "/cur", 0) < 0) return -1;
+  return index_listing(sc);
+}
+
+static long sync_locked(struct mbox *mb, struct scan *sc, const struct sync_cb *cb)
+{
+  if (scan_dirs(sc) < 0) return -1;
+  for (size_t i = 0; i < mb->n; ++i) mb->m[i].flags &= ~F_MARK;
+  unsigned *old = malloc((mb->n + 1) * sizeof *old);
+  if (!old) return -1;
+  for (size_t i = 0; i < mb->n; ++i) old[i] = mb->m[i].name;
+  if (match_known(sc)) {
+    /* A file renamed while listed can be missed: look once more. */
+    for (size_t i = 0; i < mb->n; ++i) mb->m[i].name = old[i];
+    if (scan_dirs(sc) < 0) { free(old); return -1; }
+    match_known(sc);
+  }
+  free(old);
+  report_expunged(mb, cb);
+  size_t nf = 0;
+  struct ent **fresh = malloc((sc->n + 1) * sizeof *fresh);
+  if (!fresh) return -1;
+  for (size_t i = 0; i < sc->n; ++i)
+    if (sc->e[i].idx == -1) fresh[nf++] = &sc->e[i];
+  stralloc_free(&mb->names);
+  mb->names = sc->names;
+  sc->names = (stralloc){ 0 };
+  long r = 0;
+  if (nf || !mb->uidvalidity) {
+    stralloc save = mb->names;
+    sc->names = save;                 /* lookups during assign_uids */
+    int w = assign_uids(sc, fresh, nf);
+    sc->names = (stralloc){ 0 };
+    if (w < 0 || append_new(sc, fresh, nf) < 0) { free(fresh); return -1; }
+    if (w > 0 || mb->vsize_dirty) { uidlist_write(mb, 0); mb->vsize_dirty = 0; }
+    r = (long)nf;
+  }
+  free(fresh);
+  if (!mb->readonly) move_new(mb);
+  if (cb && cb->flags)
+    for (size_t i = 0; i < mb->n; ++i)
+      if (mb->m[i].flags & F_MARK) { mb->m[i].flags &= ~F_MARK; cb->flags(cb->ctx, i); }
+  return r;
+}
+
+long mbox_sync(struct mbox *mb, int force, const struct sync_cb *cb)
+{
+  struct timespec tc, tn;
+  dir_mtime(mb, "/cur", &tc);
+  dir_mtime(mb, "/new", &tn);
+  if (!force && same_time(&tc, &mb->cur_mtime) && same_time(&tn, &mb->new_mtime)) return 0;
+  int lock = uidlist_lock(mb->dir.s);
+  struct scan sc = { .mb = mb };
+  long r = sync_locked(mb, &sc, cb);
+  if (lock >= 0) uidlist_unlock(lock);
+  free(sc.e);
+  free(sc.hash);
+  stralloc_free(&sc.names);
+  /* A change within the same clock tick as our listing would leave the
+   * times unchanged: keep looking while the directories are that fresh. */
+  time_t now = time(0);
+  if (r >= 0 && tc.tv_sec < now - 1 && tn.tv_sec < now - 1) {
+    mb->cur_mtime = tc;
+    mb->new_mtime = tn;
+  } else {
+    memset(&mb->cur_mtime, 0, sizeof mb->cur_mtime);
+  }
+  return r;
+}
+
+int mbox_map(struct mbox *mb, size_t idx, const char **buf, size_t *len)
+{
+  stralloc path = { 0 };
+  int fd = -1;
+  for (int attempt = 0; attempt < 2 && fd < 0; ++attempt) {
+    if (!mbox_path(mb, idx, &path)) break;
+    fd = open(path.s, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 && (errno != ENOENT || !mbox_relocate(mb, idx))) break;
+  }
+  stralloc_free(&path);
+  if (fd < 0) return -1;
+  struct stat st;
+  if (fstat(fd, &st) < 0) { close(fd); return -1; }
+  *len = (size_t)st.st_size;
+  if (!*len) { close(fd); *buf = ""; return 0; }
+  void *p = mmap(0, *len, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (p == MAP_FAILED) return -1;
+  *buf = p;
+  return 0;
+}
+
+void mbox_unmap(const char *buf, size_t len)
+{
+  if (len) munmap((void *)buf, len);
+}

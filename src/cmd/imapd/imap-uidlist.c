@@ -1,0 +1,224 @@
+/* The uid list of a folder: the file postern-uidlist (see imapd(5)).
+ *
+ *   3 V<uidvalidity> N<uidnext>
+ *   <uid> [W<rfc822.size>] :<base name>
+ *
+ * The syntax of Dovecot's dovecot-uidlist version 3. Writers hold an
+ * exclusive flock on postern-uidlist.lock, write postern-uidlist.tmp,
+ * fsync it and rename it over the list: a crash at any moment leaves
+ * either the old list or the new one, never a torn one. */
+#include <stdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "fmt.h"
+#include "fsync_dir.h"
+#include "imapd.h"
+#include "imap-mbox.h"
+
+static int path_of(stralloc *p, const char *dir, const char *file)
+{
+  return stralloc_copys(p, dir) && stralloc_cats(p, "/") && stralloc_cats(p, file) && stralloc_0(p);
+}
+
+int uidlist_lock(const char *dir)
+{
+  stralloc p = { 0 };
+  int fd = -1;
+  if (path_of(&p, dir, "postern-uidlist.lock")) fd = open(p.s, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  stralloc_free(&p);
+  if (fd < 0) return -1;
+  while (flock(fd, LOCK_EX) < 0)
+    if (errno != EINTR) { close(fd); return -1; }
+  return fd;
+}
+
+void uidlist_unlock(int fd)
+{
+  if (fd >= 0) close(fd);
+}
+
+static unsigned long num(const char **s, const char *end)
+{
+  unsigned long n = 0;
+  while (*s < end && **s >= '0' && **s <= '9') n = n * 10 + (unsigned long)(*(*s)++ - '0');
+  return n;
+}
+
+static void parse_header(const char *s, const char *end, unsigned *validity, unsigned *next)
+{
+  if (s >= end || *s != '3') return;
+  while (s < end && *s != '\n') {
+    if (*s == ' ' && s + 1 < end && (s[1] == 'V' || s[1] == 'N')) {
+      char k = s[1];
+      s += 2;
+      unsigned long v = num(&s, end);
+      if (k == 'V') *validity = (unsigned)v;
+      else *next = (unsigned)v;
+      continue;
+    }
+    ++s;
+  }
+}
+
+static void parse_line(const char *s, const char *end,
+                       void (*fn)(void *, const struct uidlist_entry *), void *ctx)
+{
+  struct uidlist_entry e = { 0 };
+  e.uid = (unsigned)num(&s, end);
+  while (s < end && *s == ' ') {
+    ++s;
+    if (*s == ':') {
+      e.base = s + 1;
+      e.baselen = (size_t)(end - e.base);
+      break;
+    }
+    char k = *s++;
+    unsigned long v = num(&s, end);
+    if (k == 'W' && v < 0xfffffffeul) e.vsize = (unsigned)v + 1;
+    while (s < end && *s != ' ') ++s;
+  }
+  if (e.uid && e.base && e.baselen) fn(ctx, &e);
+}
+
+int uidlist_read(const char *dir, unsigned *validity, unsigned *next,
+                 void (*fn)(void *ctx, const struct uidlist_entry *e), void *ctx)
+{
+  stralloc p = { 0 };
+  *validity = *next = 0;
+  if (!path_of(&p, dir, "postern-uidlist")) return -1;
+  int fd = open(p.s, O_RDONLY | O_CLOEXEC);
+  stralloc_free(&p);
+  if (fd < 0) return errno == ENOENT ? 0 : -1;
+  struct stat st;
+  if (fstat(fd, &st) < 0) { close(fd); return -1; }
+  if (!st.st_size) { close(fd); return 0; }
+  char *buf = mmap(0, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (buf == MAP_FAILED) return -1;
+  const char *s = buf, *end = buf + st.st_size;
+  const char *nl = memchr(s, '\n', (size_t)(end - s));
+  parse_header(s, nl ? nl : end, validity, next);
+  if (*validity && fn)
+    for (s = nl ? nl + 1 : end; s < end; s = nl + 1) {
+      nl = memchr(s, '\n', (size_t)(end - s));
+      if (!nl) break;        /* never a torn last line: ignore one */
+      parse_line(s, nl, fn, ctx);
+    }
+  munmap(buf, (size_t)st.st_size);
+  return 0;
+}
+
+int uidlist_header(const char *dir, unsigned *validity, unsigned *next)
+{
+  return uidlist_read(dir, validity, next, 0, 0);
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+  while (n) {
+    ssize_t w = write(fd, s, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    s += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+static int cat_u(stralloc *sa, unsigned long n)
+{
+  char buf[FMT_ULONG];
+  return stralloc_catb(sa, buf, fmt_ulong(buf, n));
+}
+
+int uidlist_write(const struct mbox *mb, const stralloc *extra)
+{
+  stralloc out = { 0 }, tmp = { 0 }, dst = { 0 };
+  int r = -1, fd = -1;
+  if (!stralloc_copys(&out, "3 V") || !cat_u(&out, mb->uidvalidity) || !stralloc_cats(&out, " N") ||
+      !cat_u(&out, mb->uidnext) || !stralloc_cats(&out, "\n"))
+    goto out;
+  for (size_t i = 0; i < mb->n; ++i) {
+    const char *nm = mbox_fname(mb, i);
+    if (!cat_u(&out, mb->m[i].uid)) goto out;
+    if (mb->m[i].vsize && (!stralloc_cats(&out, " W") || !cat_u(&out, mb->m[i].vsize - 1))) goto out;
+    if (!stralloc_cats(&out, " :") || !stralloc_catb(&out, nm, name_baselen(nm)) ||
+        !stralloc_cats(&out, "\n"))
+      goto out;
+  }
+  if (extra && !stralloc_cat(&out, extra)) goto out;
+  if (!path_of(&tmp, mb->dir.s, "postern-uidlist.tmp") || !path_of(&dst, mb->dir.s, "postern-uidlist"))
+    goto out;
+  fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) goto out;
+  if (write_all(fd, out.s, out.len) < 0 || fsync(fd) < 0) goto out;
+  if (close(fd) < 0) { fd = -1; goto out; }
+  fd = -1;
+  if (rename(tmp.s, dst.s) < 0) goto out;
+  fsync_dir_of(dst.s);
+  r = 0;
+out:
+  if (fd >= 0) close(fd);
+  if (r < 0 && tmp.s) unlink(tmp.s);
+  stralloc_free(&out);
+  stralloc_free(&tmp);
+  stralloc_free(&dst);
+  return r;
+}
+
+/* Appends entries for new files (bases: NUL-terminated names, count of
+ * them) to the list, with the next UIDs. The caller holds the lock and
+ * makes the files visible only under it, so no sync gives them other
+ * UIDs. *first gets the first UID given. 0 ok, -1 error. */
+int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *validity, unsigned *first)
+{
+  stralloc p = { 0 }, old = { 0 }, out = { 0 }, tmp = { 0 };
+  unsigned v = 0, next = 0;
+  int r = -1;
+  if (uidlist_read(dir, &v, &next, 0, 0) < 0 || !path_of(&p, dir, "postern-uidlist")) goto out;
+  if (v) {
+    int fd = open(p.s, O_RDONLY | O_CLOEXEC);
+    char buf[8192];
+    ssize_t n;
+    if (fd < 0) goto out;
+    while ((n = read(fd, buf, sizeof buf)) > 0)
+      if (!stralloc_catb(&old, buf, (size_t)n)) { close(fd); goto out; }
+    close(fd);
+  } else {
+    v = (unsigned)time(0);
+    next = 1;
+  }
+  *validity = v;
+  *first = next;
+  const char *body = old.len ? memchr(old.s, '\n', old.len) : 0;
+  size_t bodylen = body ? old.len - (size_t)(body + 1 - old.s) : 0;
+  if (!stralloc_copys(&out, "3 V") || !cat_u(&out, v) || !stralloc_cats(&out, " N") ||
+      !cat_u(&out, next + count) || !stralloc_cats(&out, "\n") ||
+      (bodylen && !stralloc_catb(&out, body + 1, bodylen)))
+    goto out;
+  const char *b = bases->s;
+  for (size_t i = 0; i < count; ++i, b += strlen(b) + 1)
+    if (!cat_u(&out, next + i) || !stralloc_cats(&out, " :") || !stralloc_catb(&out, b, name_baselen(b)) ||
+        !stralloc_cats(&out, "\n"))
+      goto out;
+  if (!path_of(&tmp, dir, "postern-uidlist.tmp")) goto out;
+  int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) goto out;
+  if (write_all(fd, out.s, out.len) < 0 || fsync(fd) < 0) { close(fd); unlink(tmp.s); goto out; }
+  close(fd);
+  if (rename(tmp.s, p.s) < 0) { unlink(tmp.s); goto out; }
+  r = 0;
+out:
+  stralloc_free(&p);
+  stralloc_free(&old);
+  stralloc_free(&out);
+  stralloc_free(&tmp);
+  return r;
+}
