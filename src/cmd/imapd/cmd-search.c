@@ -1,5 +1,6 @@
 #include <stdio.h>
 #include <strings.h>
+#include "imap-weak.h"
 #include "die.h"
 #include "imap-search.h"
 
@@ -64,6 +65,7 @@ CMD(search)
 {
   struct search_prog p;
   const char *charset = 0, *why = "Invalid search";
+  if (!have_search()) return reply_no(s, "SEARCH is not available");
   int opts = return_opts(s, &args);
   if (opts < 0) return reply_bad(s, "Invalid RETURN options");
   if (imap_atom_is(&s->cmd, args, "CHARSET")) {

@@ -53,7 +53,7 @@ CMD(status)
     goto out;
   }
   out_s(s, "* STATUS ");
-  out_astring(s, canon.s, canon.len);
+  out_astring(s, arg_str(s, name), name->len);
   out_s(s, " (");
   for (int i = 0; i < nw; ++i) {
     if (i) out_s(s, " ");

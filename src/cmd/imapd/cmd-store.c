@@ -17,7 +17,9 @@ CMD(store)
   else return reply_bad(s, "Unknown STORE item");
   if (s->mb.readonly) return reply_no(s, "[READ-ONLY] Mailbox is read-only");
   unsigned flags, kw;
+  int nkw = s->mb.nkw;
   if (!flags_parse(s, list, &flags, &kw, &s->mb, mode >= 0)) return reply_bad(s, "Invalid flag");
+  if (s->mb.nkw != nkw) out_permflags(s);   /* a new keyword */
   if (seqset_mark(s, arg_str(s, set), s->uid) < 0) return reply_bad(s, "Invalid sequence set");
   int failed = 0;
   for (size_t i = 0; i < s->mb.n; ++i) {

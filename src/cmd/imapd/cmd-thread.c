@@ -1,3 +1,4 @@
+#include "imap-weak.h"
 #include "die.h"
 #include "imap-sortset.h"
 
@@ -6,6 +7,7 @@ CMD(thread)
 {
   enum thread_algo algo;
   const char *why = "Invalid search";
+  if (!have_sort()) return reply_no(s, "THREAD is not available");
   if (imap_atom_is(&s->cmd, args, "ORDEREDSUBJECT")) algo = THREAD_ORDEREDSUBJECT;
   else if (imap_atom_is(&s->cmd, args, "REFERENCES")) algo = THREAD_REFERENCES;
   else return reply_bad(s, "Unknown threading algorithm");

@@ -45,6 +45,7 @@ static int add_parents(struct folders *fl, size_t count)
 {
   for (size_t i = 0; i < count; ++i) {
     const char *nm = fl->names.s + fl->f[i].off;
+    if (strlen(nm) <= 6) continue;
     for (const char *dot = strchr(nm + 6, '.'); dot; dot = strchr(dot + 1, '.')) {
       size_t len = (size_t)(dot - nm);
       int found = 0;

@@ -211,7 +211,7 @@ static int append_new(struct scan *sc, struct ent **fresh, size_t nf)
     m->uid = fresh[i]->uid;
     m->name = fresh[i]->name;
     m->vsize = fresh[i]->vsize;
-    name_flags(sc->names.s + m->name, &m->flags, &m->kw);
+    name_flags(mb->names.s + m->name, &m->flags, &m->kw);
     if (fresh[i]->innew) { m->flags |= F_NEW | F_RECENT; ++mb->recent; }
   }
   return 0;
