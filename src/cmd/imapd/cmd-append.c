@@ -1,4 +1,5 @@
 #include <string.h>
+#include "die.h"
 #include "imapd.h"
 #include <stdio.h>
 #include "imap-date.h"
@@ -23,8 +24,8 @@ CMD(append)
   if (!folder_exists(s, canon.s)) { r = reply_no(s, "[TRYCREATE] Mailbox does not exist"); goto out; }
   struct mbox kwmb = { 0 };
   unsigned fl = 0, kw = 0;
-  (void)stralloc_copy(&kwmb.dir, &dir);
-  (void)stralloc_0(&kwmb.dir);
+  if (!stralloc_copy(&kwmb.dir, &dir) || !stralloc_0(&kwmb.dir)) die_nomem();
+  --kwmb.dir.len;
   if (s->cfg.keywords) kw_load(&kwmb);
   if (flags && !flags_parse(s, flags, &fl, &kw, &kwmb, 1)) { r = reply_bad(s, "Invalid flag"); goto free_kw; }
   const char *why;

@@ -32,27 +32,31 @@ static int move_inbox(struct session *s, const char *dir)
   return r;
 }
 
-/* Renames ".old" and every ".old.child" to ".new...". */
+/* Renames ".old" (when it is a folder itself) and every ".old.child" to
+ * ".new...". Returns how many were renamed, -1 on error. */
 static int rename_tree(struct session *s, const char *olddir, const char *newdir)
 {
   const char *ob = strrchr(olddir, '/') + 1, *nb = strrchr(newdir, '/') + 1;
   size_t ol = strlen(ob);
   stralloc a = { 0 }, b = { 0 };
-  if (rename(olddir, newdir) < 0) return -1;
+  int n = 0;
+  if (rename(olddir, newdir) == 0) ++n;
+  else if (errno != ENOENT) return -1;
   DIR *d = opendir(s->maildir.s);
-  if (!d) return 0;
+  if (!d) return n;
   struct dirent *de;
   while ((de = readdir(d))) {
     if (strncmp(de->d_name, ob, ol) || de->d_name[ol] != '.') continue;
     if (stralloc_copy(&a, &s->maildir) && stralloc_cats(&a, "/") && stralloc_cats(&a, de->d_name) &&
         stralloc_0(&a) && stralloc_copy(&b, &s->maildir) && stralloc_cats(&b, "/") &&
-        stralloc_cats(&b, nb) && stralloc_cats(&b, de->d_name + ol) && stralloc_0(&b))
-      rename(a.s, b.s);
+        stralloc_cats(&b, nb) && stralloc_cats(&b, de->d_name + ol) && stralloc_0(&b) &&
+        rename(a.s, b.s) == 0)
+      ++n;
   }
   closedir(d);
   stralloc_free(&a);
   stralloc_free(&b);
-  return 0;
+  return n;
 }
 
 CMD(rename)
@@ -65,7 +69,6 @@ CMD(rename)
   if (!folder_dir(s, arg_str(s, from), &od) || !folder_dir(s, arg_str(s, to), &nd) ||
       !folder_canon(arg_str(s, from), &oc) || !folder_canon(arg_str(s, to), &nc) || folder_is_inbox(nc.s))
     r = reply_no(s, "[CANNOT] Invalid mailbox name");
-  else if (!folder_exists(s, oc.s)) r = reply_no(s, "[NONEXISTENT] Mailbox does not exist");
   else if (folder_exists(s, nc.s)) r = reply_no(s, "[ALREADYEXISTS] Target mailbox exists");
   else if (!strncmp(nc.s, oc.s, oc.len) && nc.s[oc.len] == '.')
     r = reply_no(s, "[CANNOT] Cannot rename a mailbox into itself");
@@ -74,7 +77,9 @@ CMD(rename)
     else r = reply_ok(s, "RENAME completed");
   } else {
     if (s->state == S_SELECTED && !strcmp(s->mb.name.s, oc.s)) session_unselect(s);
-    if (rename_tree(s, od.s, nd.s) < 0) r = reply_no(s, "[SERVERBUG] Unable to rename mailbox");
+    int n = rename_tree(s, od.s, nd.s);
+    if (n < 0) r = reply_no(s, "[SERVERBUG] Unable to rename mailbox");
+    else if (n == 0) r = reply_no(s, "[NONEXISTENT] Mailbox does not exist");
     else { subs_rename(s, oc.s, nc.s); r = reply_ok(s, "RENAME completed"); }
   }
   stralloc_free(&od);

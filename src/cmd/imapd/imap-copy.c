@@ -91,6 +91,7 @@ int copy_marked(struct session *s, const char *dir, struct copy_result *res)
   res->count = 0;
   res->srcuids.len = 0;
   if (!stralloc_copys(&target.dir, dir) || !stralloc_0(&target.dir)) return -1;
+  --target.dir.len;
   if (s->cfg.keywords) kw_load(&target);
   unsigned *kw = calloc(s->mb.n + 1, sizeof *kw);
   if (!kw) goto out;

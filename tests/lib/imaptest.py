@@ -1,0 +1,96 @@
+"""Shared set-up for the IMAP tests: a root with userdb accounts (as the
+POP3 tests make them), imapd alone behind tcpserver (PREAUTH, as the
+account) or the whole tcpserver ... imap-login authcheck imapd chain,
+and a raw connection that reads tagged replies."""
+import os
+import pwd
+import re
+import socket
+
+from postern import free_port
+from pop3test import Pop3Root, have, PASSWORD  # noqa: F401
+
+
+class ImapRoot(Pop3Root):
+    def ids(self, who):
+        if not self.as_root:
+            return []
+        if who == "account":
+            return ["-u", str(self.uid), "-g", str(self.gid)]
+        nb = pwd.getpwnam("nobody")
+        return ["-u", str(nb.pw_uid), "-g", str(nb.pw_gid)]
+
+    def start_imapd(self, md, env=None):
+        """imapd alone, already authenticated (PREAUTH), as the account."""
+        port = free_port()
+        e = dict(self.env)
+        e.update({"MAILDIR": md, "USER": "demo"})
+        if env:
+            e.update(env)
+        args = ["tcpserver", "-HRl0"] + self.ids("account") + ["127.0.0.1", str(port), self.c("imapd")]
+        self.start(args, env=e, port=port)
+        return port
+
+    def start_imap(self, env=None, pre=()):
+        """tcpserver ... imap-login authcheck imapd, imap-login as nobody."""
+        port = free_port()
+        e = dict(self.env)
+        e.update({"IMAP_CAPABILITY_TLS": "", "IMAP_LOGIN_TIMEOUT": "5"})
+        if env:
+            e.update(env)
+        args = ["tcpserver", "-HRl0"] + self.ids("daemon") + ["127.0.0.1", str(port)] + list(pre) + \
+               [self.c("imap-login"), "authcheck", self.c("imapd")]
+        self.start(args, env=e, port=port)
+        return port
+
+    def path_files(self, md, sub):
+        return sorted(os.listdir(os.path.join(md, sub)))
+
+
+class Raw:
+    """A hand-driven IMAP connection, as with telnet."""
+
+    def __init__(self, port):
+        self.s = socket.create_connection(("127.0.0.1", port), 10)
+        self.f = self.s.makefile("rb")
+        self.n = 0
+
+    def line(self):
+        return self.f.readline().decode("latin-1").rstrip("\r\n")
+
+    def send(self, data):
+        self.s.sendall(data if isinstance(data, bytes) else data.encode("latin-1"))
+
+    def until_tagged(self, tag):
+        """Lines up to and including the tagged one, literals inline."""
+        out = []
+        while True:
+            raw = self.f.readline()
+            if not raw:
+                out.append("<EOF>")
+                return out
+            ln = raw.decode("latin-1")
+            while True:
+                m = re.search(r"\{(\d+)\}\r\n$", ln)
+                if not m:
+                    break
+                ln += self.f.read(int(m.group(1))).decode("latin-1")
+                ln += self.f.readline().decode("latin-1")
+            ln = ln.rstrip("\r\n")
+            out.append(ln)
+            if ln.startswith(tag + " "):
+                return out
+
+    def cmd(self, text, tag=None):
+        """Sends "tag text"; returns (untagged lines, tagged line)."""
+        self.n += 1
+        tag = tag or "t%d" % self.n
+        self.send("%s %s\r\n" % (tag, text))
+        lines = self.until_tagged(tag)
+        return lines[:-1], lines[-1]
+
+    def close(self):
+        try:
+            self.s.close()
+        except OSError:
+            pass
