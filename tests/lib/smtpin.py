@@ -3,6 +3,7 @@ tables and access rules, and smtpd started by smtpd-run under tcpserver."""
 
 import os
 import pwd
+import shutil
 import socket
 import subprocess
 import time
@@ -34,6 +35,17 @@ class Mailroot(Root):
 
     def __init__(self, esmtpd=None):
         super().__init__()
+        self.cmd_dir = os.path.realpath(command("."))
+        if AS_ROOT:
+            # A private command/ where authcheck is setuid root, as the
+            # demo installs it (smtpd runs as nobody).
+            cmd = self.p("command")
+            if os.path.islink(cmd):
+                os.unlink(cmd)
+                shutil.copytree(self.cmd_dir, cmd)
+            os.chmod(cmd, 0o755)
+            os.chmod(os.path.join(cmd, "authcheck"), 0o4755)
+            self.cmd_dir = cmd
         self.write("etc/users", "DAEMONUSER=%s\nQUEUEUSER=%s\nMAILUSER=%s\n" % (USER, USER, USER))
         self.write("etc/me", "example.test\n")
         with open(os.path.join(TOP, "package", "etc", "esmtpd")) as f:
@@ -43,22 +55,35 @@ class Mailroot(Root):
         r = self.run(command("queue-init"))
         if r.returncode != 0:
             raise RuntimeError(r.stderr.decode())
+        self.write("etc/locals", "localhost\n")
+        self.write("etc/hosteddomains", "hosted.test\nalias.test\thosted.test\n")
+        self.write("etc/esmtpacceptmailfor.dir/test", "example.test\nbackup.test\nlocalhost\n")
+        self.write("etc/aliases/test", "info@hosted.test: demo@hosted.test\nstaff: fred\n")
+        self.write("etc/smtpaccess/test", "127.0.0.1\tallow,RELAYCLIENT\n")
+        for tool in ("makealiases", "makehosteddomains", "makeacceptmailfor", "makesmtpaccess"):
+            self.tool(tool)
+        self.write("etc/authdaemonrc", 'authmodulelist="authuserdb authpwd"\nAUTHFAILDELAY=0\n')
+        self.add_account("demo@hosted.test", "demo")
+        self.add_account("fred", "fredpw")
+        self.tool("makeuserdb")
+
+    def tool(self, *args, input=None):
+        r = self.run(command(args[0]), *args[1:], input=input)
+        if r.returncode != 0:
+            raise RuntimeError("%s: %s" % (args[0], r.stderr.decode()))
+        return r.stdout
+
+    def add_account(self, name, password):
         pw = pwd.getpwnam(USER)
-        ids = "uid=%d|gid=%d|home=%s" % (pw.pw_uid, pw.pw_gid, self.p("var"))
-        make_cdb(self.p("etc", "locals.cdb"), {"example.test": "", "localhost": ""})
-        make_cdb(self.p("etc", "hosteddomains.cdb"), {"hosted.test": "", "alias.test": "hosted.test"})
-        make_cdb(self.p("etc", "esmtpacceptmailfor.cdb"),
-                 {"example.test": "", "backup.test": "", "localhost": ""})
-        make_cdb(self.p("etc", "userdb.cdb"), {"demo@hosted.test": ids, "fred": ids})
-        make_cdb(self.p("etc", "aliases.cdb"), {"info@hosted.test": "demo@hosted.test\0",
-                                                "staff": "fred\0"})
-        self.write("etc/authdaemonrc", "authmodulelist=\"authuserdb authpwd\"\n")
-        make_rules(self.p("etc", "smtpaccess.cdb"),
-                   '127.0.0.1:allow,RELAYCLIENT=""\n:allow\n')
+        self.tool("userdb", name, "set", "home=" + self.p("var"), "uid=%d" % pw.pw_uid, "gid=%d" % pw.pw_gid)
+        for kind, field in (("-sha512", "systempw"), ("-hmac-md5", "hmac-md5pw")):
+            hashed = self.tool("userdbpw", kind, input=(password + "\n").encode())
+            self.tool("userdb", name, "set", field, input=hashed)
 
     def start_smtpd(self, conf="esmtpd", env=None):
         port = free_port()
-        e = {"POSTERN_SMTP_PORT": str(port), "POSTERN_SUBMISSION_PORT": str(port)}
+        e = {"POSTERN_SMTP_PORT": str(port), "POSTERN_SUBMISSION_PORT": str(port),
+             "POSTERN_COMMAND_DIR": self.cmd_dir}
         if env:
             e.update(env)
         self.start([command("smtpd-run"), conf, "POSTERN_SMTP_PORT"], env=e, port=port)

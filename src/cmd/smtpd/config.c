@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
+#include "access.h"
 #include "conf.h"
 #include "die.h"
 #include "home.h"
@@ -77,9 +79,31 @@ static void read_maxrcpts(struct smtp_config *c)
   c->maxrcpts_hard = !strcasecmp(v + len, "hard");
 }
 
+/* Debian's tcpserver takes IPv4 clients only, so it never applied the
+ * rules to an IPv6 client (one behind an IPv6-capable front end): smtpd
+ * applies them itself, before anything reads RELAYCLIENT or BLOCK. */
+static int access_ipv6(struct smtp_config_store *st)
+{
+  const char *ip = getenv("TCPREMOTEIP");
+  if (!ip || !strchr(ip, ':')) return 0;
+  const char *file = getenv("ACCESSFILE");
+  if (file && *file) {
+    if (!stralloc_copys(&st->tmp, file) || !stralloc_cats(&st->tmp, ".cdb") || !stralloc_0(&st->tmp)) die_nomem();
+  } else if (!home_path(&st->tmp, "etc/smtpaccess.cdb")) die_nomem();
+  stralloc vars = { 0, 0, 0 };
+  int r = access_lookup(st->tmp.s, ip, &vars);
+  if (r == 1 && !access_setenv(&vars)) die_nomem();
+  stralloc_free(&vars);
+  if (r == 1 || (r < 0 && errno == ENOENT)) return 0;
+  if (r < 0) warn_sys("unable to read ", st->tmp.s);
+  return 1;
+}
+
 void config_load(struct smtp_config *c, struct smtp_config_store *st)
 {
+  int denied = access_ipv6(st);
   memset(c, 0, sizeof *c);
+  c->denied = denied;
   c->me = read_me(st);
   c->sizelimit = read_sizelimit(st);
   read_maxrcpts(c);

@@ -29,6 +29,12 @@ void session_init(struct session *s, const struct smtp_config *cfg, int infd, in
  * its text; the client gets it instead of the greeting. */
 void session_greet(struct session *s)
 {
+  if (s->cfg->denied) {
+    reply(s, "421 4.7.1 Access denied, closing connection");
+    log_line("denied ip=", s->cfg->remoteip);
+    s->quit = 1;
+    return;
+  }
   const char *block = getenv("BLOCK");
   if (block && *block) {
     int coded = strlen(block) >= 4 && block[0] >= '4' && block[0] <= '5'
