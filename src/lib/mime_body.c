@@ -104,7 +104,7 @@ static int merged(struct bctx *c, struct seg *g, unsigned int n, int *any)
     c->tmp.len = 0;
     for (j = i; j < n && (j == i || (g[j].base == g[i].base && !segcmp(&g[j], &(struct seg){ g[i].name, g[i].base, g[j].idx, 0, 0, 0 }))); ++j) {
       ext |= g[j].ext;
-      if (!stralloc_catb(&c->tmp, c->val.s + g[j].off, g[j].len)) return -1;
+      if (g[j].len && !stralloc_catb(&c->tmp, c->val.s + g[j].off, g[j].len)) return -1;
     }
     if (cat(c, (*any)++ ? " " : "(") < 0) return -1;
     if (!stralloc_cats(c->out, "\"") || !stralloc_catb(c->out, g[i].name, g[i].base)) return -1;
@@ -137,7 +137,7 @@ static int params(struct bctx *c, const char *s, size_t n, int text)
     if (cat(c, any++ ? " " : "(") < 0) return -1;
     if (mime_ieq(p.name, p.namelen, "charset")) charset = 1;
     if (str(c, p.name, p.namelen) < 0 || cat(c, " ") < 0) return -1;
-    if (str(c, c->val.s + start, c->val.len - start) < 0) return -1;
+    if (str(c, c->val.s ? c->val.s + start : "", c->val.len - start) < 0) return -1;
   }
   if (ng && merged(c, g, ng, &any) < 0) return -1;
   if (text && !charset) return cat(c, any ? " \"charset\" \"us-ascii\")" : "(\"charset\" \"us-ascii\")");

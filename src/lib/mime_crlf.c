@@ -5,8 +5,10 @@
 
 size_t mime_crlf_size(const char *buf, size_t len)
 {
-  const char *p = buf, *e = buf + len;
+  const char *p, *e;
   size_t n = len;
+  if (!len) return 0;
+  p = buf; e = buf + len;
   while (p < e && (p = memchr(p, '\n', (size_t)(e - p)))) {
     if (p == buf || p[-1] != '\r') ++n;
     ++p;
@@ -26,9 +28,11 @@ static int emit(stralloc *out, const char *s, size_t n, size_t at, size_t origin
 
 int mime_crlf_copy(stralloc *out, const char *buf, size_t len, size_t origin, size_t count)
 {
-  const char *p = buf, *e = buf + len;
+  const char *p, *e;
   size_t at = 0;
   size_t stop = count > (size_t)-1 - origin ? (size_t)-1 : origin + count;
+  if (!len) return 0;
+  p = buf; e = buf + len;
   while (p < e && at < stop) {
     const char *lf = memchr(p, '\n', (size_t)(e - p));
     const char *q = lf ? lf : e;

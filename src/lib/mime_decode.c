@@ -10,6 +10,7 @@
 static int utf8_clean(stralloc *out, const char *s, size_t len)
 {
   size_t i = 0, start = 0;
+  if (!len) return 0;
   while (i < len) {
     unsigned char c = (unsigned char)s[i];
     size_t n = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
@@ -67,6 +68,7 @@ int mime_to_utf8(stralloc *out, const char *charset, size_t cslen, const char *s
   char name[64];
   iconv_t cd;
   int r;
+  if (!len) return 0;
   if (!charset || !cslen || mime_ieq(charset, cslen, "us-ascii") || mime_ieq(charset, cslen, "utf-8") ||
       mime_ieq(charset, cslen, "utf8") || mime_ieq(charset, cslen, "ascii") || cslen >= sizeof name)
     return utf8_clean(out, s, len);
@@ -154,6 +156,7 @@ int mime_decode_body(stralloc *out, const char *enc, size_t enclen, const char *
 {
   size_t a = enc ? mime_skip_cfws(enc, enclen, 0) : 0;
   size_t e = enc ? mime_token(enc, enclen, a, "()") : 0;
+  if (!len) return 0;
   if (enc && mime_ieq(enc + a, e - a, "base64")) return b64decode(out, s, len);
   if (enc && mime_ieq(enc + a, e - a, "quoted-printable")) return qpdecode(out, s, len);
   return stralloc_catb(out, s, len) ? 0 : -1;
@@ -190,6 +193,7 @@ int mime_decode_words(stralloc *out, const char *s, size_t len)
   stralloc raw = {0};              /* decoded bytes of adjacent words in one charset */
   size_t i = 0, start = 0, pcs = 0, pcl = 0;
   int pending = 0, r = -1;
+  if (!len) return 0;
   while (i < len) {
     size_t cs, cl, tx, tl, e;
     char enc;

@@ -91,6 +91,7 @@ const char *mime_hdr_value(const char *hdr, size_t len, const char *name, size_t
 int mime_unfold(stralloc *out, const char *value, size_t len)
 {
   size_t i, start = 0;
+  if (!len) return 0;
   if (!stralloc_readyplus(out, len)) return -1;
   for (i = 0; i < len; ++i) {
     char c = value[i];
@@ -125,6 +126,8 @@ size_t mime_token(const char *s, size_t len, size_t pos, const char *stop)
 {
   while (pos < len) {
     unsigned char c = (unsigned char)s[pos];
+    /* letters and digits are never in a stop set: skip the lookup */
+    if (((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')) { ++pos; continue; }
     if (c <= ' ' || c == 127 || strchr(stop, c)) break;
     ++pos;
   }

@@ -145,7 +145,7 @@ static size_t parts(struct pctx *c, int me, size_t body, unsigned int depth, int
 static void sizes(struct pctx *c, int me, size_t stop)
 {
   struct mime_part *p = &c->m->part[me];
-  size_t end = stop, i;
+  size_t end = stop;
   unsigned long lines = 0;
   if (stop < c->len) {
     if (end > p->body && c->b[end - 1] == '\n') --end;
@@ -154,12 +154,16 @@ static void sizes(struct pctx *c, int me, size_t stop)
   if (end < p->body) end = p->body;
   p->end = end;
   p->hdr_size = mime_crlf_size(c->b + p->hdr, p->body - p->hdr);
-  p->body_size = mime_crlf_size(c->b + p->body, end - p->body);
-  for (i = p->body; i < end; ++i) {
-    const char *nl = memchr(c->b + i, '\n', end - i);
-    if (!nl) break;
-    ++lines;
-    i = (size_t)(nl - c->b);
+  /* one pass for the size and the line count of the body */
+  {
+    const char *b = c->b, *q = b + p->body, *e = b + end;
+    size_t bare = 0;
+    while (q < e && (q = memchr(q, '\n', (size_t)(e - q)))) {
+      ++lines;
+      if (q == b + p->body || q[-1] != '\r') ++bare;
+      ++q;
+    }
+    p->body_size = end - p->body + bare;
   }
   p->lines = lines;
 }

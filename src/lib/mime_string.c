@@ -18,15 +18,18 @@ int mime_imap_string(stralloc *out, const char *s, size_t len)
     if (!stralloc_cats(out, "}\r\n")) return -1;
     return stralloc_catb(out, s, len) ? 0 : -1;
   }
-  if (!stralloc_readyplus(out, len + len / 8 + 2)) return -1;
-  out->s[out->len++] = '"';
-  for (i = 0; i < len; ++i) {
-    if (s[i] == '"' || s[i] == '\\') {
-      if (!stralloc_append(out, "\\")) return -1;
+  if (!stralloc_readyplus(out, len * 2 + 2)) return -1;
+  {
+    char *o = out->s + out->len;
+    *o++ = '"';
+    for (i = 0; i < len; ++i) {
+      if (s[i] == '"' || s[i] == '\\') *o++ = '\\';
+      *o++ = s[i];
     }
-    if (!stralloc_append(out, s + i)) return -1;
+    *o++ = '"';
+    out->len = (size_t)(o - out->s);
   }
-  return stralloc_append(out, "\"") ? 0 : -1;
+  return 0;
 }
 
 /* Names and subjects as people read them: line breaks dropped, tabs and

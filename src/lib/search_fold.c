@@ -28,6 +28,7 @@ static size_t put_utf8(char *o, unsigned long c)
 int search_fold(stralloc *out, const char *s, size_t len)
 {
   size_t i = 0;
+  if (!len) return 0;
   if (!stralloc_readyplus(out, len)) return -1;
   while (i < len) {
     unsigned char c = (unsigned char)s[i];
