@@ -13,7 +13,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from postern import Tap, TOP, free_port, wait_port  # noqa: E402
-from pop3test import Pop3Root, have, PASSWORD  # noqa: E402
+from pop3test import Pop3Root, Raw, have, PASSWORD  # noqa: E402
 
 if not have("pop3-login", "pop3d", "authcheck", "userdb", "userdbpw", "makeuserdb"):
     print("1..0 # SKIP authcheck and the userdb tools are not built")
@@ -69,8 +69,56 @@ t.like(log, r"pop3d: logout user=demo ip=127\.0\.0\.1 retrieved=0 top=0 deleted=
        "logout logged with counts")
 t.ok(PASSWORD not in log, "no password in the log")
 
+# MAXPERIP: the third session from one address is turned away; a slot
+# frees as soon as a session ends, even a killed one.
 with open(root.p("etc", "pop3d")) as f:
-    root.write("etc/pop3d", f.read().replace("POP3DSTART=YES", "POP3DSTART=NO"))
+    conf = f.read()
+root.write("etc/pop3d", conf.replace("MAXPERIP=4", "MAXPERIP=2"))
+def live_slots(want, timeout=10.0):
+    """Waits until want sessions hold a slot in var/run/pop3-perip."""
+    import fcntl
+    d = root.p("var", "run", "pop3-perip")
+    end = time.time() + timeout
+    while True:
+        live = 0
+        for n in os.listdir(d) if os.path.isdir(d) else []:
+            try:
+                with open(os.path.join(d, n)) as f:
+                    fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                live += 1
+            except OSError:
+                pass
+        if live == want or time.time() > end:
+            return live
+
+
+proc, port, logfile = service()
+wait_port(port)
+live_slots(0)
+a = Raw(port)
+first = a.line()
+b = Raw(port)
+t.is_((first, b.line()), ("+OK Hello there.", "+OK Hello there."), "two sessions from one address")
+c = Raw(port)
+t.is_(c.line(), "-ERR [SYS/TEMP] Too many connections from your address.", "MAXPERIP=2: the third refused")
+c.close()
+a.cmd("USER demo")
+t.is_(a.cmd("PASS " + PASSWORD), "+OK logged in.", "a session that logged in still holds its slot")
+c = Raw(port)
+t.like(c.line(), r"^-ERR \[SYS/TEMP\]", "still refused while both last")
+c.close()
+b.close()
+t.is_(live_slots(1), 1, "a slot frees when a session ends")
+c = Raw(port)
+t.is_(c.line(), "+OK Hello there.", "and a new session gets it")
+c.close()
+a.close()
+stop(proc)
+with open(logfile) as f:
+    t.like(f.read(), r"pop3-login: refused ip=127\.0\.0\.1 reason=MAXPERIP", "refusal logged")
+
+root.write("etc/pop3d", conf.replace("POP3DSTART=YES", "POP3DSTART=NO"))
 proc, port, logfile = service()
 time.sleep(0.5)
 t.ok(not wait_port(port, timeout=0.5), "POP3DSTART=NO: nothing listens")

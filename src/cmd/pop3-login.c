@@ -115,6 +115,10 @@ int main(int argc, char **argv)
   if (argc < 3) die_usage("pop3-login authcheck pop3d [maildir]");
   signal(SIGPIPE, SIG_IGN);
   setup(&l, argv);
+  if (!perip_admit(&l, env_num("MAXPERIP", 0))) {
+    login_reply("-ERR [SYS/TEMP] Too many connections from your address.");
+    return 0;
+  }
   if (*l.stamp) {
     char greet[200];
     snprintf(greet, sizeof greet, "+OK Hello there. %s", l.stamp);

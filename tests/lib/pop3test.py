@@ -150,4 +150,5 @@ class Raw:
             lines.append(ln.decode("latin-1").rstrip("\r\n"))
 
     def close(self):
+        self.f.close()
         self.s.close()
