@@ -64,5 +64,5 @@ test -f "$R/etc/smtpaccess.cdb"; ok $? "into ROOT/etc/smtpaccess.cdb"
 
 DESTDIR=$DEST "$TOP/package/install" /opt/postern >/dev/null 2>&1; ok $? "another ROOT"
 test -x "$DEST/opt/postern/command/maildirmake"; ok $? "goes where it is asked"
-DESTDIR=$DEST "$TOP/package/install" relative/root 2> err; is "$? $(cat err)" "111 package/install: fatal: ROOT must be an absolute path: relative/root" "ROOT must be absolute"
+DESTDIR=$DEST "$TOP/package/install" relative/root 2> "$POSTERN_HOME/err"; is "$? $(cat "$POSTERN_HOME/err")" "111 package/install: fatal: ROOT must be an absolute path: relative/root" "ROOT must be absolute"
 done_testing
