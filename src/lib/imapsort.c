@@ -35,13 +35,13 @@ static int decompose(stralloc *pool, size_t from)
   size_t i;
   int r = 0;
   for (i = from; i + 1 < pool->len; ++i)
-    if ((unsigned char)pool->s[i] == 0xc3 && (unsigned char)pool->s[i + 1] >= 0xa0) break;
+    if ((unsigned char)pool->s[i] == 0xc3 && (unsigned char)pool->s[i + 1] >= 0xa0 && (unsigned char)pool->s[i + 1] <= 0xbf) break;
   if (i + 1 >= pool->len) return 0;                 /* nothing to do: the usual case */
   if (!stralloc_copyb(&t, pool->s + from, pool->len - from)) return -1;
   pool->len = from;
   for (i = 0; i < t.len && r == 0; ++i) {
     unsigned char c = (unsigned char)t.s[i];
-    if (c == 0xc3 && i + 1 < t.len && (unsigned char)t.s[i + 1] >= 0xa0 && base_of[(unsigned char)t.s[i + 1] - 0xa0]) {
+    if (c == 0xc3 && i + 1 < t.len && (unsigned char)t.s[i + 1] >= 0xa0 && (unsigned char)t.s[i + 1] <= 0xbf && base_of[(unsigned char)t.s[i + 1] - 0xa0]) {
       unsigned int k = (unsigned char)t.s[i + 1] - 0xa0;
       char seq[3] = { base_of[k], (char)0xcc, (char)mark_of[k] };
       if (!stralloc_catb(pool, seq, 3)) r = -1;

@@ -133,7 +133,8 @@ void mime_free(struct mime_msg *m);
 /* ENVELOPE: "(date subject from sender reply-to to cc bcc in-reply-to
  * message-id)" from a header block (e.g. buf[0..mime_header_end]):
  * no need to parse the tree for ENVELOPE alone. Sender and Reply-To
- * default to From. Strings are quoted, or literals ({n}CRLF...) when
+ * default to From when absent or without an address; an address field
+ * given several times lists all their addresses. Strings are quoted, or literals ({n}CRLF...) when
  * they hold CR, LF, NUL or 8-bit bytes; absent fields are NIL. As
  * Dovecot does, subjects and display names are cleaned (folding and
  * tabs to one space, trimmed) and then sent as literals if cleaning

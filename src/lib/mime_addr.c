@@ -203,13 +203,17 @@ static int list(struct addr *a)
   return 0;
 }
 
-int mime_addr_list(stralloc *out, const char *v, size_t len)
+int mime_addr_list(stralloc *out, const char *const *v, const size_t *len, unsigned int count)
 {
   struct addr a;
-  int r;
+  unsigned int i;
+  int r = 0;
   memset(&a, 0, sizeof a);
-  a.v = v; a.len = len; a.out = out;
-  r = v ? list(&a) : 0;
+  a.out = out;
+  for (i = 0; i < count && r == 0; ++i) {      /* repeated fields add up */
+    a.v = v[i]; a.len = len[i]; a.pos = 0;
+    if (a.v) r = list(&a);
+  }
   if (r == 0) {
     if (a.n) { if (!stralloc_cats(out, ")")) r = -1; }
     else if (!stralloc_cats(out, "NIL")) r = -1;

@@ -149,7 +149,7 @@ static int disposition(struct bctx *c, const struct fields *f)
   struct mime_ct d;
   if (!f->v[H_DISP]) return cat(c, "NIL");
   mime_ct_parse(f->v[H_DISP], f->n[H_DISP], &d);
-  if (!d.typelen) return cat(c, "NIL");
+  if (!d.typelen && !d.paramslen) return cat(c, "NIL");
   if (cat(c, "(") < 0 || str(c, d.type, d.typelen) < 0 || cat(c, " ") < 0) return -1;
   if (params(c, d.params, d.paramslen, 0) < 0) return -1;
   return cat(c, ")");
@@ -213,11 +213,14 @@ static int leaf(struct bctx *c, int node, const struct fields *f, struct mime_ct
   if (params(c, ct->params, ct->paramslen, text) < 0 || cat(c, " ") < 0) return -1;
   if (nstring(c, f->v[H_ID], f->n[H_ID]) < 0 || cat(c, " ") < 0) return -1;
   if (nstring(c, f->v[H_DESC], f->n[H_DESC]) < 0 || cat(c, " ") < 0) return -1;
-  if (f->v[H_CTE]) {
-    size_t s = mime_skip_cfws(f->v[H_CTE], f->n[H_CTE], 0);
-    size_t e = mime_token(f->v[H_CTE], f->n[H_CTE], s, "()");
-    if (str(c, f->v[H_CTE] + s, e - s) < 0) return -1;
-  } else if (cat(c, "\"7bit\"") < 0) return -1;
+  {
+    size_t s = f->v[H_CTE] ? mime_skip_cfws(f->v[H_CTE], f->n[H_CTE], 0) : 0;
+    size_t e = f->v[H_CTE] ? mime_token(f->v[H_CTE], f->n[H_CTE], s, "()") : 0;
+    /* 7bit is the default and shown as such, whatever its case */
+    if (!f->v[H_CTE] || mime_ieq(f->v[H_CTE] + s, e - s, "7bit")) {
+      if (cat(c, "\"7bit\"") < 0) return -1;
+    } else if (str(c, f->v[H_CTE] + s, e - s) < 0) return -1;
+  }
   if (num(c, p->body_size) < 0) return -1;
   if (p->kind == MIME_MESSAGE) {
     const struct mime_part *k = &c->m->part[p->child];

@@ -37,7 +37,7 @@ const char *mime_hdr_value(const char *hdr, size_t len, const char *name, size_t
 /* An IMAP string of text for people (subjects, names), tmp as scratch. */
 int mime_imap_human(stralloc *out, stralloc *tmp, const char *s, size_t len);
 
-/* ENVELOPE address list of a raw value (NIL when empty). */
-int mime_addr_list(stralloc *out, const char *v, size_t len);
+/* ENVELOPE address list of count raw values of one field (NIL when empty). */
+int mime_addr_list(stralloc *out, const char *const *v, const size_t *len, unsigned int count);
 
 #endif

@@ -57,6 +57,18 @@ static int boundary_at(const struct pctx *c, size_t pos, int *close)
   return -1;
 }
 
+/* A boundary line with nothing but "--" and spaces after the boundary
+ * (not just a prefix of a longer line). */
+static int whole_boundary(const struct pctx *c, size_t pos)
+{
+  int close, i = boundary_at(c, pos, &close);
+  size_t e;
+  if (i < 0) return 0;
+  e = pos + 2 + c->blen[i] + (close ? 2 : 0);
+  while (e < c->len && (c->b[e] == ' ' || c->b[e] == '\t')) ++e;
+  return e >= c->len || c->b[e] == '\r' || c->b[e] == '\n';
+}
+
 static size_t next_line(const struct pctx *c, size_t pos)
 {
   const char *nl = memchr(c->b + pos, '\n', c->len - pos);
@@ -120,7 +132,7 @@ static int classify(struct pctx *c, size_t hdr, size_t body, unsigned int depth,
 static size_t entity(struct pctx *c, int parent, int prev, size_t pos, unsigned int depth, int digest);
 
 /* The parts of multipart node me; returns where its body stops. */
-static size_t parts(struct pctx *c, int me, size_t body, unsigned int depth, int digest)
+static size_t parts(struct pctx *c, int me, size_t body, unsigned int depth, int digest, size_t *minend)
 {
   unsigned int mine = c->nb - 1;
   int close, prev = -1;
@@ -130,7 +142,9 @@ static size_t parts(struct pctx *c, int me, size_t body, unsigned int depth, int
     if (close || c->m->nparts >= MIME_MAX_PARTS) {
       if (!close) c->m->limited = 1;
       c->nb = mine;
-      return scan_to_boundary(c, next_line(c, p));
+      /* the close delimiter's line end stays in the multipart, as in Dovecot */
+      *minend = next_line(c, p);
+      return scan_to_boundary(c, *minend);
     }
     {
       int kid = (int)c->m->nparts;
@@ -142,7 +156,7 @@ static size_t parts(struct pctx *c, int me, size_t body, unsigned int depth, int
   return p;
 }
 
-static void sizes(struct pctx *c, int me, size_t stop)
+static void sizes(struct pctx *c, int me, size_t stop, size_t minend)
 {
   struct mime_part *p = &c->m->part[me];
   size_t end = stop;
@@ -151,6 +165,7 @@ static void sizes(struct pctx *c, int me, size_t stop)
     if (end > p->body && c->b[end - 1] == '\n') --end;
     if (end > p->body && c->b[end - 1] == '\r') --end;
   }
+  if (end < minend) end = minend;
   if (end < p->body) end = p->body;
   p->end = end;
   p->hdr_size = mime_crlf_size(c->b + p->hdr, p->body - p->hdr);
@@ -171,9 +186,12 @@ static void sizes(struct pctx *c, int me, size_t stop)
 static size_t entity(struct pctx *c, int parent, int prev, size_t pos, unsigned int depth, int digest)
 {
   int me = new_node(c, parent, prev, pos, depth), kind;
-  size_t body, stop;
+  size_t body, stop, minend = 0;
   if (me < 0) return c->len;
   body = header_end(c, pos);
+  /* a blank line right before a boundary is the boundary's own line end */
+  if (c->nb && body > pos && body < c->len && c->b[body - 1] == '\n' && whole_boundary(c, body))
+    body -= body - pos >= 2 && c->b[body - 2] == '\r' ? 2 : 1;
   c->m->part[me].body = body;
   c->m->part[me].digest = (unsigned char)digest;
   kind = classify(c, pos, body, depth, digest);
@@ -181,12 +199,14 @@ static size_t entity(struct pctx *c, int parent, int prev, size_t pos, unsigned 
   if (kind == MIME_MULTIPART + 32)
     stop = scan_to_boundary(c, body);
   else if ((kind & 15) == MIME_MULTIPART)
-    stop = parts(c, me, body, depth, kind > 15);
-  else if (kind == MIME_MESSAGE)
+    stop = parts(c, me, body, depth, kind > 15, &minend);
+  else if (kind == MIME_MESSAGE) {
+    int kid = (int)c->m->nparts;
     stop = entity(c, me, -1, body, depth + 1, 0);
-  else
+    if (!c->err) minend = c->m->part[kid].end;
+  } else
     stop = scan_to_boundary(c, body);
-  sizes(c, me, stop);
+  sizes(c, me, stop, minend);
   return stop;
 }
 
