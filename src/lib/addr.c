@@ -101,7 +101,9 @@ static long domain_extent(struct parse *p)
     while (++p->pos < p->len && p->s[p->pos] != ']') {
       unsigned char c = p->s[p->pos];
       if (ctl(c) || c >= 0x80) return -ADDR_E8BIT;
-      if (c == '[' || c == '\\' || c == ' ') return -ADDR_ESYNTAX;
+      /* no '@' or '"' either, so addr_at and any other splitter of a
+       * stored address find the right '@' */
+      if (c == '[' || c == '\\' || c == ' ' || c == '@' || c == '"') return -ADDR_ESYNTAX;
     }
     if (p->pos >= p->len) return -ADDR_ESYNTAX;
     ++p->pos;

@@ -136,6 +136,9 @@ static void domains(void)
   check("<user@localhost>", "user", "localhost", 0);
   refuse("<user@[192.0.2.1>", ADDR_ESYNTAX);
   refuse("<user@[1.2.3.4]x>", ADDR_ESYNTAX);
+  refuse("<user@[a@b]>", ADDR_ESYNTAX);
+  refuse("<user@[a\"b]>", ADDR_ESYNTAX);
+  is_int(bare("}@[0J@m]"), -ADDR_ESYNTAX, "no '@' inside a bare address literal either");
 }
 
 static void lengths(void)
