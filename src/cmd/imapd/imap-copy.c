@@ -57,7 +57,7 @@ static int link_one(struct session *s, size_t i, const char *dir, unsigned kw, s
     const char *b;
     size_t len;
     if (mbox_map(&s->mb, i, &b, &len) < 0) goto out;
-    mbox_unmap(b, len);
+    mbox_unmap(&s->mb, b, len);
     size = (long long)len;
   }
   info_of(&info, s->mb.m[i].flags & F_LETTERS, kw);

@@ -118,6 +118,6 @@ int fetch_one(struct session *s, struct fetch *f, size_t idx)
     out_flags(s, mb, m);
   }
   out_s(s, ")\r\n");
-  if (buf) mbox_unmap(buf, len);
+  if (buf) mbox_unmap(mb, buf, len);
   return 0;
 }

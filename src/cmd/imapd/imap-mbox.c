@@ -213,7 +213,7 @@ long long mbox_vsize(struct mbox *mb, size_t idx)
   size_t v = len;
   for (size_t i = 0; i < len; ++i)
     if (buf[i] == '\n' && (i == 0 || buf[i - 1] != '\r')) ++v;
-  mbox_unmap(buf, len);
+  mbox_unmap(mb, buf, len);
   if (v < 0xfffffffeu) {
     mb->m[idx].vsize = (unsigned)v + 1;
     mb->vsize_dirty = 1;
@@ -242,6 +242,7 @@ void mbox_free(struct mbox *mb)
   mb->m = 0;
   mb->a = 0;
   stralloc_free(&mb->names);
+  stralloc_free(&mb->rbuf);
   stralloc_free(&mb->dir);
   stralloc_free(&mb->name);
   for (int k = 0; k < KW_MAX; ++k) stralloc_free(&mb->kwnames[k]);

@@ -84,7 +84,7 @@ long search_run(struct session *s, struct search_prog *p)
     c.idx = i;
     c.mapped = 0;
     int r = search_eval(p, &cb);
-    if (c.mapped) mbox_unmap(c.buf, c.len);
+    if (c.mapped) mbox_unmap(&s->mb, c.buf, c.len);
     if (r > 0) { s->mb.m[i].flags |= F_MARK; ++count; }
     else s->mb.m[i].flags &= ~F_MARK;
   }

@@ -16,7 +16,7 @@ int sortset_fill(struct session *s, struct sort_set *set, unsigned keys)
     long long size = s->mb.m[i].vsize ? (long long)s->mb.m[i].vsize - 1 : (long long)mime_crlf_size(buf, len);
     int r = sort_add(set, id, (long long)mbox_internaldate(&s->mb, i), (unsigned long long)size, buf,
                      mime_header_end(buf, len), keys);
-    mbox_unmap(buf, len);
+    mbox_unmap(&s->mb, buf, len);
     if (r < 0) return -1;
   }
   return 0;

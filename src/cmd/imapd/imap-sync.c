@@ -20,6 +20,8 @@
 #include "imapd.h"
 #include "imap-mbox.h"
 
+#define SMALL_MESSAGE (256 * 1024)
+
 struct ent { unsigned name; unsigned uid; unsigned vsize; int idx; unsigned char innew; };
 
 struct scan {
@@ -348,6 +350,20 @@ int mbox_map(struct mbox *mb, size_t idx, const char **buf, size_t *len)
   if (fstat(fd, &st) < 0) { close(fd); return -1; }
   *len = (size_t)st.st_size;
   if (!*len) { close(fd); *buf = ""; return 0; }
+  /* Small files are read: cheaper than a mapping torn down each time. */
+  if (*len <= SMALL_MESSAGE && stralloc_ready(&mb->rbuf, *len)) {
+    size_t got = 0;
+    while (got < *len) {
+      ssize_t n = read(fd, mb->rbuf.s + got, *len - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += (size_t)n;
+    }
+    close(fd);
+    *len = got;
+    *buf = mb->rbuf.s;
+    return 0;
+  }
   void *p = mmap(0, *len, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
   if (p == MAP_FAILED) return -1;
@@ -355,7 +371,7 @@ int mbox_map(struct mbox *mb, size_t idx, const char **buf, size_t *len)
   return 0;
 }
 
-void mbox_unmap(const char *buf, size_t len)
+void mbox_unmap(struct mbox *mb, const char *buf, size_t len)
 {
-  if (len) munmap((void *)buf, len);
+  if (len && buf != mb->rbuf.s) munmap((void *)buf, len);
 }

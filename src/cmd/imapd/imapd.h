@@ -47,6 +47,7 @@ struct mbox {
   struct timespec cur_mtime, new_mtime, kw_mtime;
   int vsize_dirty;     /* vsizes learnt since the uid list was written */
   unsigned long long highestmodseq;
+  stralloc rbuf;       /* mbox_map's buffer for small messages */
   long long expunged_bytes;  /* sizes of the files mbox_expunge removed */
 };
 
@@ -76,9 +77,10 @@ long mbox_expunge(struct mbox *mb, int all, const struct sync_cb *cb);
 long long mbox_vsize(struct mbox *mb, size_t idx);
 /* Index of uid, or -1. */
 long mbox_find_uid(const struct mbox *mb, unsigned uid);
-/* Maps the message file read-only. 0 ok, -1 (expunged meanwhile). */
+/* The message's bytes: read into a buffer the mbox keeps when small,
+ * else mapped. 0 ok, -1 (expunged meanwhile). */
 int mbox_map(struct mbox *mb, size_t idx, const char **buf, size_t *len);
-void mbox_unmap(const char *buf, size_t len);
+void mbox_unmap(struct mbox *mb, const char *buf, size_t len);
 time_t mbox_internaldate(struct mbox *mb, size_t idx);
 
 /* The uid list (imap-uidlist.c): the file postern-uidlist. */
