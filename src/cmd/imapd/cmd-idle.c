@@ -49,9 +49,11 @@ static int read_done(struct session *s)
 CMD(idle)
 {
   if (args) return reply_bad(s, "IDLE takes no arguments");
+  /* Watch first, then look: a change between the two is not lost. */
+  int ino = watch(s);
+  if (s->state == S_SELECTED) report_changes(s, 0);
   out_s(s, "+ idling\r\n");
   out_flush(s);
-  int ino = watch(s);
   long waited = 0, step = s->cfg.idle_timeout > 0 ? s->cfg.idle_timeout : 60;
   int done;
   for (;;) {
