@@ -1,0 +1,193 @@
+/* local-spawn: the one privileged piece of local delivery.
+ *
+ *   local-spawn PROG [ARGS...]
+ *
+ * Makes two pipes and forks. The parent execs PROG (queue-send, usually
+ * behind setuidgid) with fd 3 carrying delivery requests to the spawner
+ * and fd 4 carrying results back. The child stays behind as the
+ * spawner: for each request it opens the queued message and starts
+ * `local` with that message on fd 0, as the requested uid and gid with
+ * no supplementary groups, never as uid or gid 0, in an environment of
+ * POSTERN_HOME (and POSTERN_COMMAND_DIR) only.
+ *
+ * Request:  slot\0 id\0 uid\0 gid\0 arg1\0 ... argN\0 \0
+ * Result:   slot\0 exitcode\0 text\0     (one write, atomic on a pipe)
+ *
+ * EOF on the request pipe (queue-send exited) ends the spawner. Not
+ * running as root, it delivers only as its own uid. */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "buffer.h"
+#include "die.h"
+#include "exitcode.h"
+#include <stdio.h>
+#include "home.h"
+#include "qenv.h"
+#include "scan.h"
+#include "stralloc.h"
+
+#define MAXARGS 64
+#define RESULT_MAX 1000
+
+struct request {
+  stralloc raw;            /* the fields, NUL-separated */
+  const char *field[MAXARGS + 5];
+  int nfields;
+};
+
+/* Reads one request: 1 ok, 0 EOF, -1 malformed or read error. */
+static int read_request(buffer *in, struct request *rq)
+{
+  stralloc_zero(&rq->raw);
+  rq->nfields = 0;
+  for (;;) {
+    char c;
+    size_t start = rq->raw.len;
+    for (;;) {
+      ssize_t r = buffer_get(in, &c, 1);
+      if (r <= 0) return (r == 0 && rq->raw.len == 0) ? 0 : -1;
+      if (!stralloc_append(&rq->raw, &c)) die_nomem();
+      if (c == 0) break;
+    }
+    if (rq->raw.len - start == 1) break;   /* empty field: end */
+    if (rq->nfields >= MAXARGS + 4) return -1;
+    rq->nfields++;
+  }
+  const char *p = rq->raw.s;
+  for (int i = 0; i < rq->nfields; ++i) { rq->field[i] = p; p += strlen(p) + 1; }
+  rq->field[rq->nfields] = 0;
+  return rq->nfields >= 5 ? 1 : -1;
+}
+
+static void report(int fd, const char *slot, int code, const char *text, size_t len)
+{
+  char buf[RESULT_MAX + 64];
+  size_t n = 0, sl = strlen(slot);
+  if (sl > 20) sl = 20;
+  memcpy(buf, slot, sl); n += sl; buf[n++] = 0;
+  n += (size_t)snprintf(buf + n, 12, "%d", code); buf[n++] = 0;
+  for (size_t i = 0; i < len && n < sizeof buf - 1; ++i) buf[n++] = text[i] ? text[i] : ' ';
+  buf[n++] = 0;
+  (void)!write(fd, buf, n);
+}
+
+/* In the grandchild: become the recipient and exec local. */
+static _Noreturn void become_and_exec(const struct request *rq, uid_t uid, gid_t gid)
+{
+  if (getuid() == 0) {
+    if (setgroups(0, 0) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
+      die_sys(EXIT_TEMP, "unable to set uid/gid");
+  } else if (uid != getuid()) {
+    die(EXIT_TEMP, "not running as root: cannot deliver as another uid");
+  }
+  if (getuid() == 0 || geteuid() == 0) die(EXIT_TEMP, "refusing to deliver as root");
+  stralloc prog = {0}, h = {0}, c = {0};
+  if (!home_command(&prog, "local")) die_nomem();
+  if (!stralloc_copys(&h, "POSTERN_HOME=") || !stralloc_cats(&h, postern_home()) || !stralloc_0(&h)) die_nomem();
+  char *envp[3] = { h.s, 0, 0 };
+  const char *cd = getenv("POSTERN_COMMAND_DIR");
+  if (cd && *cd) {
+    if (!stralloc_copys(&c, "POSTERN_COMMAND_DIR=") || !stralloc_cats(&c, cd) || !stralloc_0(&c)) die_nomem();
+    envp[1] = c.s;
+  }
+  char *argv[MAXARGS + 2];
+  int n = 0;
+  argv[n++] = (char *)"local";
+  for (int i = 4; i < rq->nfields; ++i) argv[n++] = (char *)rq->field[i];
+  argv[n] = 0;
+  execve(prog.s, argv, envp);
+  die_sys(EXIT_TEMP, "unable to run ", prog.s);
+}
+
+/* In the child: run one delivery and report its outcome. */
+static _Noreturn void deliver(const struct request *rq, int resfd, uid_t uid, gid_t gid)
+{
+  signal(SIGCHLD, SIG_DFL);
+  const char *slot = rq->field[0];
+  char path[128] = "queue/mess/";
+  strncat(path, rq->field[1], sizeof path - 12);
+  int msg = open(path, O_RDONLY | O_NOFOLLOW);
+  if (msg < 0) { report(resfd, slot, EXIT_TEMP, "4.3.0 unable to open the queued message", 40); _exit(0); }
+  int p[2];
+  if (pipe(p) < 0) { report(resfd, slot, EXIT_TEMP, "4.3.0 out of pipes", 18); _exit(0); }
+  pid_t pid = fork();
+  if (pid < 0) { report(resfd, slot, EXIT_TEMP, "4.3.0 unable to fork", 20); _exit(0); }
+  if (pid == 0) {
+    close(resfd);
+    if (dup2(msg, 0) < 0 || dup2(p[1], 1) < 0 || dup2(p[1], 2) < 0) _exit(EXIT_TEMP);
+    close(msg); close(p[0]); close(p[1]);
+    become_and_exec(rq, uid, gid);
+  }
+  close(msg);
+  close(p[1]);
+  char out[RESULT_MAX];
+  size_t len = 0;
+  for (;;) {
+    char junk[512];
+    ssize_t r = read(p[0], len < sizeof out ? out + len : junk, len < sizeof out ? sizeof out - len : sizeof junk);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    if (len < sizeof out) len += (size_t)r;
+  }
+  while (len && (out[len - 1] == '\n' || out[len - 1] == ' ')) --len;
+  int status;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  int code = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_TEMP;
+  if (!WIFEXITED(status) && !len) { memcpy(out, "4.3.0 local was killed by a signal", 34); len = 34; }
+  report(resfd, slot, code, out, len);
+  _exit(0);
+}
+
+static void spawner(int reqfd, int resfd)
+{
+  /* Children that deliver report on their own; nobody waits for them. */
+  signal(SIGCHLD, SIG_IGN);
+  signal(SIGPIPE, SIG_IGN);
+  if (chdir(postern_home()) < 0) die_sys(EXIT_TEMP, "unable to chdir to ", postern_home());
+  char space[4096];
+  buffer in = BUFFER_INIT(read, reqfd, space, sizeof space);
+  struct request rq = {0};
+  for (;;) {
+    int r = read_request(&in, &rq);
+    if (r == 0) _exit(0);
+    if (r < 0) die(EXIT_TEMP, "malformed request from queue-send");
+    unsigned long uid = 0, gid = 0;
+    const char *why = 0;
+    if (!qid_valid(rq.field[1])) why = "4.3.0 bad queue id";
+    else if (!scan_ulong(rq.field[2], &uid) || !scan_ulong(rq.field[3], &gid)) why = "4.3.0 bad uid or gid";
+    else if (uid == 0 || gid == 0) why = "4.7.0 refusing to deliver as uid or gid 0";
+    if (why) { report(resfd, rq.field[0], EXIT_TEMP, why, strlen(why)); continue; }
+    pid_t pid = fork();
+    if (pid < 0) { report(resfd, rq.field[0], EXIT_TEMP, "4.3.0 unable to fork", 20); continue; }
+    if (pid == 0) { close(reqfd); deliver(&rq, resfd, (uid_t)uid, (gid_t)gid); }
+  }
+}
+
+int main(int argc, char **argv)
+{
+  PROG = "local-spawn";
+  if (argc < 2) die_usage("local-spawn PROG [ARGS...]");
+  int req[2], res[2];
+  if (pipe(req) < 0 || pipe(res) < 0) die_sys(EXIT_TEMP, "unable to make pipes");
+  pid_t pid = fork();
+  if (pid < 0) die_sys(EXIT_TEMP, "unable to fork");
+  if (pid == 0) {
+    close(req[1]); close(res[0]);
+    fcntl(req[0], F_SETFD, FD_CLOEXEC);
+    fcntl(res[1], F_SETFD, FD_CLOEXEC);
+    spawner(req[0], res[1]);
+    _exit(0);
+  }
+  close(req[0]); close(res[1]);
+  if (dup2(req[1], 3) < 0 || dup2(res[0], 4) < 0) die_sys(EXIT_TEMP, "unable to set up fds");
+  if (req[1] != 3 && req[1] != 4) close(req[1]);
+  if (res[0] != 3 && res[0] != 4) close(res[0]);
+  execvp(argv[1], argv + 1);
+  die_sys(EXIT_TEMP, "unable to run ", argv[1]);
+}

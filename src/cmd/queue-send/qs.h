@@ -1,0 +1,111 @@
+#ifndef QS_H
+#define QS_H
+
+#include <sys/types.h>
+#include "qenv.h"
+#include "stralloc.h"
+
+/* queue-send's state: one struct, handed to every function. */
+
+struct rstate {
+  char state;            /* 0 untried, 'T' deferred, 'D' delivered, 'F' failed */
+  unsigned tries;
+  unsigned long last;    /* time of the last attempt */
+  unsigned long next;    /* earliest next attempt */
+  int warned;
+  int busy;              /* a delivery is running */
+  int local;             /* routed to local delivery (for the suppression list) */
+  stralloc text;
+};
+
+struct msg {
+  char id[64];
+  struct qenv env;
+  struct rstate *r;      /* env.nrcpt entries */
+  size_t open;           /* recipients not yet D or F */
+  int busy;              /* deliveries running */
+  stralloc statuslog;    /* records waiting to be appended and fsync'd */
+  unsigned long dsn_wait; /* a notification failed: try again then */
+};
+
+struct config {
+  stralloc me;
+  unsigned conc_local, conc_remote;
+  unsigned long alpha, beta, gamma, maxdelta;
+  unsigned long queuetime, warntime;
+  int dsn_to_auth;       /* DSNTOAUTHADDR=1 */
+  int block_smtp_dsn;    /* ESMTP_BLOCKBACKSCATTER lists smtp/dsn */
+  uid_t mail_uid; gid_t mail_gid;
+  stralloc mail_user;
+  uid_t daemon_uid; int have_daemon_uid;
+  uid_t my_uid;
+};
+
+struct slot {
+  struct msg *m;
+  size_t idx;
+  int used;
+};
+
+struct qs {
+  struct config cfg;
+  struct msg **msgs;
+  size_t nmsgs, amsgs;
+  struct slot *slots;    /* cfg.conc_local of them */
+  unsigned busy_local;
+  int spawn_req, spawn_res;
+  stralloc resbuf;       /* partial results from the spawner */
+  int trigger_fd, trigger_wfd;
+  unsigned long now;
+  stralloc finished;     /* ids whose env/ is gone, status/ waiting: "id\0id\0" */
+  unsigned long finished_since;
+  int stopping;
+  int flush_all;
+};
+
+/* config.c */
+void config_load(struct config *c);
+unsigned long retry_interval(const struct config *c, unsigned tries);
+
+/* queue.c */
+void queue_recover(struct qs *q);
+void queue_scan_todo(struct qs *q);
+struct msg *queue_load(struct qs *q, const char *id);
+void queue_finish(struct qs *q, struct msg *m);
+void queue_flush_finished(struct qs *q, int force);
+void queue_flush_status(struct qs *q);
+void queue_record(struct qs *q, struct msg *m, size_t idx, char code, const char *text);
+void msg_free(struct msg *m);
+
+/* route.c */
+enum { ROUTE_LOCAL, ROUTE_ALIAS, ROUTE_REMOTE, ROUTE_NONE, ROUTE_FAIL, ROUTE_TEMP };
+struct route {
+  int kind;
+  stralloc text;       /* failure text, or the transport that is missing */
+  stralloc rcpt;       /* the recipient as delivered: local@domain */
+  stralloc domain;     /* the canonical domain */
+  uid_t uid; gid_t gid;
+  stralloc user, home, ext, maildir, quota;
+  stralloc targets;    /* alias expansion: t1\0t2\0 */
+};
+void route_resolve(struct qs *q, const char *rcpt, struct route *r);
+void route_free(struct route *r);
+
+/* local.c */
+int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r);
+void local_results(struct qs *q);
+
+/* sched.c */
+void sched_run(struct qs *q);
+void sched_outcome(struct qs *q, struct msg *m, size_t idx, char code, const char *text, int local);
+unsigned long sched_next_wake(struct qs *q);
+int sched_check_done(struct qs *q, struct msg *m);
+
+/* dsn.c */
+enum { DSN_FINAL, DSN_DELAY };
+int dsn_send(struct qs *q, struct msg *m, int kind);
+
+/* ctl.c */
+void ctl_scan(struct qs *q);
+
+#endif

@@ -1,0 +1,119 @@
+#include <errno.h>
+#include <string.h>
+#include "account.h"
+#include "addr.h"
+#include "aliases.h"
+#include "die.h"
+#include "domains.h"
+#include "qs.h"
+
+static void set_text(struct route *r, int kind, const char *text)
+{
+  r->kind = kind;
+  if (!stralloc_copys(&r->text, text) || !stralloc_0(&r->text)) die_nomem();
+}
+
+static void lower(stralloc *sa, size_t from)
+{
+  for (size_t i = from; i < sa->len; ++i)
+    if (sa->s[i] >= 'A' && sa->s[i] <= 'Z') sa->s[i] += 32;
+}
+
+/* The account name for local part `local` (len bytes) in a domain. */
+static void account_name(stralloc *name, const char *local, size_t len, int cls, const stralloc *domain)
+{
+  if (!stralloc_copyb(name, local, len)) die_nomem();
+  lower(name, 0);
+  if (cls == DOMAIN_HOSTED && (!stralloc_append(name, "@") || !stralloc_cat(name, domain))) die_nomem();
+  if (!stralloc_0(name)) die_nomem();
+}
+
+/* Looks up user-ext-more, then user-ext, then user, as Courier does:
+ * the part cut off is the extension that picks the .courier file. */
+static void find_account(struct route *r, const char *local, size_t len, int cls, const stralloc *domain)
+{
+  struct account a = {0};
+  stralloc name = {0};
+  size_t cut = len;
+  for (;;) {
+    account_name(&name, local, cut, cls, domain);
+    int found = account_lookup(&a, name.s);
+    if (found < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to look up the account"); break; }
+    if (found > 0) {
+      if (a.uid == 0) { set_text(r, ROUTE_TEMP, "4.7.0 mail for uid 0 is not delivered: alias the address to a user"); break; }
+      r->kind = ROUTE_LOCAL;
+      r->uid = a.uid; r->gid = a.gid;
+      if (!stralloc_copy(&r->user, &a.user) || !stralloc_0(&r->user) ||
+          !stralloc_copy(&r->home, &a.home) || !stralloc_0(&r->home) ||
+          !stralloc_copy(&r->maildir, &a.maildir) || !stralloc_0(&r->maildir) ||
+          !stralloc_copy(&r->quota, &a.quota) || !stralloc_0(&r->quota) ||
+          !stralloc_copyb(&r->ext, cut < len ? local + cut + 1 : "", cut < len ? len - cut - 1 : 0) ||
+          !stralloc_0(&r->ext)) die_nomem();
+      break;
+    }
+    while (cut > 0 && local[cut - 1] != '-') --cut;
+    if (cut <= 1) { set_text(r, ROUTE_FAIL, "5.1.1 no such user here"); break; }
+    --cut;
+  }
+  account_free(&a);
+  stralloc_free(&name);
+}
+
+static int is_fax(const stralloc *domain)
+{
+  return domain->len == 3 && !memcmp(domain->s, "fax", 3);
+}
+
+void route_resolve(struct qs *q, const char *rcpt, struct route *r)
+{
+  size_t len = strlen(rcpt), at = addr_at(rcpt, len);
+  int cls;
+  r->kind = ROUTE_FAIL;
+  if (at < len) {
+    cls = domain_class(rcpt + at + 1, &r->domain);
+    if (cls < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to read the domain tables"); return; }
+  } else {
+    cls = DOMAIN_LOCAL;
+    if (!stralloc_copy(&r->domain, &q->cfg.me)) die_nomem();
+  }
+  if (r->domain.len && r->domain.s[r->domain.len - 1] == 0) --r->domain.len;
+  lower(&r->domain, 0);
+  if (!stralloc_copyb(&r->rcpt, rcpt, at) || !stralloc_append(&r->rcpt, "@") ||
+      !stralloc_cat(&r->rcpt, &r->domain) || !stralloc_0(&r->rcpt)) die_nomem();
+  if (!stralloc_0(&r->domain)) die_nomem();
+  --r->domain.len;
+  if (cls == DOMAIN_FOREIGN) {
+    if (is_fax(&r->domain)) set_text(r, ROUTE_NONE, "faxsend");
+    else set_text(r, ROUTE_REMOTE, "remote");
+    return;
+  }
+  if (at == 0) { set_text(r, ROUTE_FAIL, "5.1.3 empty local part"); return; }
+  int found = aliases_lookup(r->rcpt.s, &r->targets);
+  if (found < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to read the aliases table"); return; }
+  if (found > 0) { r->kind = ROUTE_ALIAS; return; }
+  stralloc vd = {0};
+  if (cls == DOMAIN_HOSTED) {
+    /* "@domain: user" hands the whole domain to user-<localpart>. */
+    stralloc key = {0};
+    if (!stralloc_copys(&key, "@") || !stralloc_cat(&key, &r->domain) || !stralloc_0(&key)) die_nomem();
+    found = aliases_lookup(key.s, &r->targets);
+    stralloc_free(&key);
+    if (found < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to read the aliases table"); return; }
+    if (found > 0) {
+      if (!stralloc_copys(&vd, r->targets.s) || !stralloc_append(&vd, "-") ||
+          !stralloc_catb(&vd, rcpt, at)) die_nomem();
+      r->targets.len = 0;
+      find_account(r, vd.s, vd.len, DOMAIN_LOCAL, &r->domain);
+      stralloc_free(&vd);
+      return;
+    }
+  }
+  find_account(r, rcpt, at, cls, &r->domain);
+}
+
+void route_free(struct route *r)
+{
+  stralloc_free(&r->text); stralloc_free(&r->rcpt); stralloc_free(&r->domain);
+  stralloc_free(&r->user); stralloc_free(&r->home); stralloc_free(&r->ext);
+  stralloc_free(&r->maildir); stralloc_free(&r->quota); stralloc_free(&r->targets);
+}
