@@ -10,7 +10,8 @@
  * no supplementary groups, never as uid or gid 0, in an environment of
  * POSTERN_HOME (and POSTERN_COMMAND_DIR) only.
  *
- * Request:  slot\0 id\0 uid\0 gid\0 arg1\0 ... argN\0 \0
+ * Request:  count\0 slot\0 id\0 uid\0 gid\0 arg1\0 ... argN\0
+ *           (count: the number of fields after it)
  * Result:   slot\0 exitcode\0 text\0     (one write, atomic on a pipe)
  *
  * EOF on the request pipe (queue-send exited) ends the spawner. Not
@@ -41,28 +42,34 @@ struct request {
   int nfields;
 };
 
+static int read_field(buffer *in, stralloc *raw)
+{
+  for (;;) {
+    char c;
+    ssize_t r = buffer_get(in, &c, 1);
+    if (r <= 0) return r == 0 && raw->len == 0 ? 0 : -1;
+    if (!stralloc_append(raw, &c)) die_nomem();
+    if (c == 0) return 1;
+  }
+}
+
 /* Reads one request: 1 ok, 0 EOF, -1 malformed or read error. */
 static int read_request(buffer *in, struct request *rq)
 {
+  unsigned long n;
   stralloc_zero(&rq->raw);
   rq->nfields = 0;
-  for (;;) {
-    char c;
-    size_t start = rq->raw.len;
-    for (;;) {
-      ssize_t r = buffer_get(in, &c, 1);
-      if (r <= 0) return (r == 0 && rq->raw.len == 0) ? 0 : -1;
-      if (!stralloc_append(&rq->raw, &c)) die_nomem();
-      if (c == 0) break;
-    }
-    if (rq->raw.len - start == 1) break;   /* empty field: end */
-    if (rq->nfields >= MAXARGS + 4) return -1;
-    rq->nfields++;
-  }
-  const char *p = rq->raw.s;
-  for (int i = 0; i < rq->nfields; ++i) { rq->field[i] = p; p += strlen(p) + 1; }
-  rq->field[rq->nfields] = 0;
-  return rq->nfields >= 5 ? 1 : -1;
+  int r = read_field(in, &rq->raw);
+  if (r <= 0) return r;
+  if (!scan_ulong(rq->raw.s, &n) || n < 5 || n > MAXARGS + 4) return -1;
+  size_t start = rq->raw.len;
+  for (unsigned long i = 0; i < n; ++i)
+    if (read_field(in, &rq->raw) <= 0) return -1;
+  const char *p = rq->raw.s + start;
+  for (unsigned long i = 0; i < n; ++i) { rq->field[i] = p; p += strlen(p) + 1; }
+  rq->nfields = (int)n;
+  rq->field[n] = 0;
+  return 1;
 }
 
 static void report(int fd, const char *slot, int code, const char *text, size_t len)

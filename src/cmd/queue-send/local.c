@@ -52,8 +52,14 @@ int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r)
          add(&req, r->user.s) && add(&req, r->home.s) && add(&req, r->ext.s) &&
          add(&req, r->maildir.s) && add(&req, r->quota.s);
   }
-  ok = ok && stralloc_0(&req);
   if (!ok) die_nomem();
+  /* Fields may be empty: the request starts with their number. */
+  size_t nf = 0;
+  for (size_t i = 0; i < req.len; ++i) if (!req.s[i]) ++nf;
+  stralloc full = {0};
+  if (!addnum(&full, nf) || !stralloc_cat(&full, &req)) die_nomem();
+  stralloc_free(&req);
+  req = full;
   if (!send_request(q, &req)) die_sys(111, "unable to talk to local-spawn");
   stralloc_free(&req);
   q->slots[s].used = 1;

@@ -64,11 +64,19 @@ static int is_fax(const stralloc *domain)
   return domain->len == 3 && !memcmp(domain->s, "fax", 3);
 }
 
-void route_resolve(struct qs *q, const char *rcpt, struct route *r)
+/* One address target that is not a program or a file. */
+static int single_address(const stralloc *t)
+{
+  size_t n = t->len && !t->s[t->len - 1] ? t->len - 1 : t->len;
+  return n && !memchr(t->s, 0, n) && t->s[0] != '|' && t->s[0] != '/';
+}
+
+static void resolve(struct qs *q, const char *rcpt, struct route *r, int depth)
 {
   size_t len = strlen(rcpt), at = addr_at(rcpt, len);
   int cls;
   r->kind = ROUTE_FAIL;
+  r->targets.len = 0;
   if (at < len) {
     cls = domain_class(rcpt + at + 1, &r->domain);
     if (cls < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to read the domain tables"); return; }
@@ -90,25 +98,23 @@ void route_resolve(struct qs *q, const char *rcpt, struct route *r)
   if (at == 0) { set_text(r, ROUTE_FAIL, "5.1.3 empty local part"); return; }
   int found = aliases_lookup(r->rcpt.s, &r->targets);
   if (found < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to read the aliases table"); return; }
-  if (found > 0) { r->kind = ROUTE_ALIAS; return; }
-  stralloc vd = {0};
-  if (cls == DOMAIN_HOSTED) {
-    /* "@domain: user" hands the whole domain to user-<localpart>. */
-    stralloc key = {0};
-    if (!stralloc_copys(&key, "@") || !stralloc_cat(&key, &r->domain) || !stralloc_0(&key)) die_nomem();
-    found = aliases_lookup(key.s, &r->targets);
-    stralloc_free(&key);
-    if (found < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to read the aliases table"); return; }
-    if (found > 0) {
-      if (!stralloc_copys(&vd, r->targets.s) || !stralloc_append(&vd, "-") ||
-          !stralloc_catb(&vd, rcpt, at)) die_nomem();
-      r->targets.len = 0;
-      find_account(r, vd.s, vd.len, DOMAIN_LOCAL, &r->domain);
-      stralloc_free(&vd);
-      return;
-    }
+  if (found > 0) {
+    /* One address (postmaster: admin, @domain: user) is routed here
+     * and now; a list, a program or a file goes through local. */
+    if (!single_address(&r->targets)) { r->kind = ROUTE_ALIAS; return; }
+    if (depth >= 8) { set_text(r, ROUTE_FAIL, "5.4.6 aliases loop"); return; }
+    stralloc next = {0};
+    if (!stralloc_copys(&next, r->targets.s) || !stralloc_0(&next)) die_nomem();
+    resolve(q, next.s, r, depth + 1);
+    stralloc_free(&next);
+    return;
   }
   find_account(r, rcpt, at, cls, &r->domain);
+}
+
+void route_resolve(struct qs *q, const char *rcpt, struct route *r)
+{
+  resolve(q, rcpt, r, 0);
 }
 
 void route_free(struct route *r)
