@@ -112,14 +112,14 @@ static int setup(struct lctx *c, int argc, char **argv)
     c->alias = 1; c->ext = ""; c->maildir = ""; c->quota = "";
   } else die_usage("local user|alias ID SENDER RECIPIENT USER ...");
   c->id = argv[2]; c->sender = argv[3]; c->recipient = argv[4]; c->user = argv[5];
-  stralloc path = {0};
-  if (!home_path(&path, "etc/courierd")) die_nomem();
+  stralloc *path = &c->aliashome;
+  if (!home_path(path, "etc/courierd")) die_nomem();
   unsigned long bad = 0;
-  if (conf_env_read(&c->courierd, path.s, &bad) < 0) return say(c, EXIT_TEMP, "4.3.0 unable to read etc/courierd");
+  if (conf_env_read(&c->courierd, path->s, &bad) < 0) return say(c, EXIT_TEMP, "4.3.0 unable to read etc/courierd");
   if (c->alias) {
-    if (!home_path(&path, "etc/aliasdir")) die_nomem();
+    if (!home_path(path, "etc/aliasdir")) die_nomem();
     struct stat st;
-    c->home = stat(path.s, &st) == 0 ? path.s : "/";
+    c->home = stat(path->s, &st) == 0 ? path->s : "/";
     alias_instructions(c, argv + 6, argc - 6);
   }
   if (chdir(c->home) < 0) return say(c, EXIT_TEMP, "4.3.0 unable to enter home directory ", c->home, ": ", strerror(errno));
@@ -130,6 +130,14 @@ static int setup(struct lctx *c, int argc, char **argv)
   c->size = st.st_size;
   make_lines(c);
   return 0;
+}
+
+static void lctx_free(struct lctx *c)
+{
+  stralloc *all[] = { &c->local, &c->host, &c->dflt, &c->dtline, &c->rpline, &c->ufline,
+                      &c->instructions, &c->forwards, &c->result, &c->aliashome };
+  for (size_t i = 0; i < sizeof all / sizeof *all; ++i) stralloc_free(all[i]);
+  conf_env_free(&c->courierd);
 }
 
 int main(int argc, char **argv)
@@ -145,5 +153,6 @@ int main(int argc, char **argv)
     say(&c, 0, c.ndelivered ? "delivered" : "delivered: no instructions left anything to do");
   if (!stralloc_cats(&c.result, "\n")) die_nomem();
   (void)!write(1, c.result.s, c.result.len);
+  lctx_free(&c);
   return code;
 }

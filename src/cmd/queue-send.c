@@ -76,6 +76,17 @@ static void wait_event(struct qs *q)
   }
 }
 
+static void qs_free(struct qs *q)
+{
+  for (size_t i = 0; i < q->nmsgs; ++i) msg_free(q->msgs[i]);
+  free(q->msgs);
+  free(q->slots);
+  stralloc_free(&q->resbuf);
+  stralloc_free(&q->finished);
+  stralloc_free(&q->cfg.me);
+  stralloc_free(&q->cfg.mail_user);
+}
+
 int main(void)
 {
   PROG = "queue-send";
@@ -96,5 +107,6 @@ int main(void)
   queue_flush_status(&q);
   queue_flush_finished(&q, 1);
   log_line("status: exiting");
+  qs_free(&q);
   return 0;
 }

@@ -16,6 +16,7 @@ struct lctx {
   stralloc forwards;         /* addresses to forward to: a\0b\0 */
   stralloc result;           /* what is said about the delivery */
   struct conf_env courierd;
+  stralloc aliashome;        /* etc/aliasdir, HOME of alias deliveries */
   off_t size;                /* of the message on fd 0 */
   int ndelivered;
 };
