@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "die.h"
+#include "scan.h"
 #include "maildir.h"
 #include "quota.h"
 #include "pop3d.h"
@@ -29,7 +30,7 @@ static uint32_t name_size(int cur, const char *name)
   long long size = -1;
   for (const char *p = name; *p && *p != ':' && size < 0; ++p)
     if (p[0] == ',' && p[1] == 'W' && p[2] == '=' && p[3] >= '0' && p[3] <= '9')
-      size = strtoll(p + 3, 0, 10);
+      { unsigned long long w; if (scan_ulonglong(p + 3, &w)) size = (long long)w; }
   if (size < 0) size = maildir_name_size(name);
   struct stat st;
   if (size < 0) size = fstatat(cur, name, &st, 0) == 0 ? (long long)st.st_size : 0;
@@ -60,48 +61,72 @@ static int add(struct mailbox *mb, const char *name)
 
 /* new/NAME becomes cur/NAME:2, so the message keeps its name, and with
  * it its UIDL, for good. */
-static int move_new(void)
+/* a then b into out (size bytes): 0 when it does not fit. */
+static int join(char *out, size_t size, const char *a, const char *b)
 {
-  DIR *d = opendir("new");
-  if (!d) return errno == ENOENT ? 0 : -1;
+  size_t na = strlen(a), nb = strlen(b);
+  if (na + nb >= size) return 0;
+  memcpy(out, a, na);
+  memcpy(out + na, b, nb + 1);
+  return 1;
+}
+
+static int move_new(int cur)
+{
+  int dir = open("new", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return errno == ENOENT ? 0 : -1;
+  DIR *d = fdopendir(dup(dir));
+  if (!d) { close(dir); return -1; }
   struct dirent *de;
-  char from[1024], to[1024];
+  char to[1024];
   while ((de = readdir(d))) {
     if (de->d_name[0] == '.') continue;
-    const char *info = strchr(de->d_name, ':') ? "" : ":2,";
-    if ((size_t)snprintf(from, sizeof from, "new/%s", de->d_name) >= sizeof from) continue;
-    if ((size_t)snprintf(to, sizeof to, "cur/%s%s", de->d_name, info) >= sizeof to) continue;
-    if (rename(from, to) < 0 && errno != ENOENT) warn_sys("unable to move ", from, " to cur");
+    if (!join(to, sizeof to, de->d_name, strchr(de->d_name, ':') ? "" : ":2,")) continue;
+    if (renameat(dir, de->d_name, cur, to) < 0 && errno != ENOENT) warn_sys("unable to move new/", de->d_name, " to cur/");
   }
   closedir(d);
+  close(dir);
   return 0;
 }
 
 static void purge_tmp(void)
 {
-  DIR *d = opendir("tmp");
-  if (!d) return;
+  int dir = open("tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return;
+  DIR *d = fdopendir(dup(dir));
+  if (!d) { close(dir); return; }
   struct dirent *de;
-  char path[1024];
   struct stat st;
   time_t old = time(0) - TMP_MAX_AGE;
   while ((de = readdir(d))) {
     if (de->d_name[0] == '.') continue;
-    if ((size_t)snprintf(path, sizeof path, "tmp/%s", de->d_name) >= sizeof path) continue;
-    if (stat(path, &st) == 0 && st.st_mtime < old) unlink(path);
+    if (fstatat(dir, de->d_name, &st, 0) == 0 && st.st_mtime < old) unlinkat(dir, de->d_name, 0);
   }
   closedir(d);
+  close(dir);
 }
 
 int mailbox_open(struct mailbox *mb)
 {
   purge_tmp();
-  if (move_new() < 0) return -1;
   mb->cur = open("cur", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (mb->cur < 0) return -1;
+  if (mb->cur < 0 || move_new(mb->cur) < 0) return -1;
   DIR *d = fdopendir(dup(mb->cur));
   if (!d) return -1;
+  /* Counted first, so the arrays are allocated once at their size:
+   * growing them would leave freed copies in the resident set. */
   struct dirent *de;
+  unsigned long count = 0;
+  size_t bytes = 0;
+  while ((de = readdir(d)))
+    if (de->d_name[0] != '.') { ++count; bytes += strlen(de->d_name) + 1; }
+  if (count && (!(mb->m = malloc((count + 64) * sizeof *mb->m)) || !stralloc_ready(&mb->names, bytes + 4096))) {
+    closedir(d);
+    errno = ENOMEM;
+    return -1;
+  }
+  mb->alloc = count ? count + 64 : 0;
+  rewinddir(d);
   while ((de = readdir(d))) {
     if (de->d_name[0] == '.') continue;
     if (add(mb, de->d_name) < 0) { closedir(d); return -1; }

@@ -43,10 +43,17 @@ static int seen_name(char *out, size_t size, const char *name)
   else if (colon[1] == '2' && colon[2] == ',') { flags = colon + 3; info = ""; }
   else return 0;  /* an info other than ":2," is not ours to change */
   if (strchr(flags, 'S')) return 0;
-  size_t head = (size_t)(flags - name), before = 0;
+  size_t head = (size_t)(flags - name), ninfo = strlen(info), before = 0;
   while (flags[before] && flags[before] < 'S') ++before;
-  int n = snprintf(out, size, "%.*s%s%.*sS%s", (int)head, name, info, (int)before, flags, flags + before);
-  return n > 0 && (size_t)n < size;
+  size_t rest = strlen(flags + before);
+  if (head + ninfo + before + 1 + rest >= size) return 0;
+  char *o = out;
+  memcpy(o, name, head); o += head;
+  memcpy(o, info, ninfo); o += ninfo;
+  memcpy(o, flags, before); o += before;
+  *o++ = 'S';
+  memcpy(o, flags + before, rest + 1);
+  return 1;
 }
 
 static void mark_seen(struct pop3d *s, unsigned long i)
