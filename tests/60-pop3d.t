@@ -230,6 +230,19 @@ with open(os.path.join(md, "maildirsize")) as f:
 total = [sum(int(x.split()[i]) for x in lines[1:] if x.strip()) for i in (0, 1)]
 t.is_(total, [0, 1], "maildirsize: each removal counted once (the 0-byte message left)")
 
+# ,W= (the CRLF size, as postern's deliveries and Dovecot write it) is
+# what LIST reports.
+name = "1700000099.M1P1.testhost,S=%d,W=%d" % (len(msg_lf), len(msg_lf) + msg_lf.count(b"\n"))
+with open(os.path.join(md, "new", name), "wb") as f:
+    f.write(msg_lf)
+p = poplib.POP3("127.0.0.1", port, timeout=10)
+n = p.stat()[0]
+t.is_(p.list(n).decode(), "+OK %d %d" % (n, len(msg_lf) + msg_lf.count(b"\n")), "LIST uses ,W=")
+resp, lines, octets = p.retr(n)
+t.like(resp.decode(), r"^\+OK %d octets" % (len(msg_lf) + msg_lf.count(b"\n")), "and RETR sends exactly that")
+p.dele(n)
+p.quit()
+
 # 20 MB message.
 big = (b"X" * 99 + b"\n") * (20 * 1024 * 1024 // 100)
 deliver(b"Subject: big\n\n" + big)

@@ -15,7 +15,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from postern import Tap, command  # noqa: E402
-from pop3test import Pop3Root, Raw, have, PASSWORD  # noqa: E402
+from pop3test import Pop3Root, Raw, have, listed_sizes, PASSWORD  # noqa: E402
 
 if not have("pop3-login", "pop3d", "authcheck", "userdb", "userdbpw", "makeuserdb"):
     print("1..0 # SKIP authcheck and the userdb tools are not built")
@@ -35,7 +35,7 @@ r = Raw(port)
 t.is_(r.line(), "+OK Hello there.", "greeting")
 t.is_(r.cmd("user demo"), "+OK Password required.", "user")
 t.is_(r.cmd("pass " + PASSWORD), "+OK logged in.", "pass")
-t.is_(r.cmd("stat"), "+OK 2 %d" % (len(msg) + len(two)), "stat")
+t.is_(r.cmd("stat"), "+OK 2 %d" % sum(listed_sizes(md)), "stat")
 t.is_(r.cmd("retr 1"), "+OK %d octets follow." % (len(msg) + msg.count(b"\n")), "retr 1")
 t.is_(r.multi(), msg.decode().rstrip("\n").split("\n"), "the message")
 t.is_(r.cmd("quit"), "+OK Bye-bye.", "quit")

@@ -80,7 +80,7 @@ int maildir_tmp_open(const char *dir, stralloc *tmppath, stralloc *basename)
     if (!stralloc_copys(tmppath, dir) || !stralloc_cats(tmppath, "/tmp/") ||
         !stralloc_cat(tmppath, basename) || !stralloc_0(tmppath)) { errno = ENOMEM; return -1; }
     --tmppath->len;
-    int fd = open(tmppath->s, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int fd = open(tmppath->s, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd >= 0) return fd;
     if (errno != EEXIST) return -1;
   }
@@ -88,13 +88,36 @@ int maildir_tmp_open(const char *dir, stralloc *tmppath, stralloc *basename)
   return -1;
 }
 
-static int final_name(stralloc *out, const char *dir, const char *sub, const char *basename,
-                      off_t size, const char *info)
+/* The size with every bare LF counted as CRLF: what POP3 and IMAP
+ * announce. One pass over the file just written (still in the page
+ * cache); -1 when it cannot be read. */
+static long long crlf_size(int fd)
 {
-  return stralloc_copys(out, dir) && stralloc_cats(out, "/") && stralloc_cats(out, sub) &&
-         stralloc_cats(out, "/") && stralloc_cats(out, basename) && stralloc_cats(out, ",S=") &&
-         cat_ulong(out, (unsigned long)size) && stralloc_cats(out, info ? info : "") &&
-         stralloc_0(out) && (--out->len, 1);
+  char buf[65536];
+  long long total = 0;
+  char prev = 0;
+  off_t off = 0;
+  for (;;) {
+    ssize_t n = pread(fd, buf, sizeof buf, off);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return -1;
+    if (n == 0) return total;
+    for (const char *p = buf, *end = buf + n; (p = memchr(p, '\n', (size_t)(end - p))); ++p)
+      if ((p == buf ? prev : p[-1]) != '\r') ++total;
+    total += n;
+    prev = buf[n - 1];
+    off += n;
+  }
+}
+
+static int final_name(stralloc *out, const char *dir, const char *sub, const char *basename,
+                      off_t size, long long wsize, const char *info)
+{
+  if (!stralloc_copys(out, dir) || !stralloc_cats(out, "/") || !stralloc_cats(out, sub) ||
+      !stralloc_cats(out, "/") || !stralloc_cats(out, basename) || !stralloc_cats(out, ",S=") ||
+      !cat_ulong(out, (unsigned long)size)) return 0;
+  if (wsize >= 0 && (!stralloc_cats(out, ",W=") || !cat_ulong(out, (unsigned long)wsize))) return 0;
+  return stralloc_cats(out, info ? info : "") && stralloc_0(out) && (--out->len, 1);
 }
 
 int maildir_tmp_commit(int fd, const char *dir, const char *tmppath, const char *basename,
@@ -102,8 +125,9 @@ int maildir_tmp_commit(int fd, const char *dir, const char *tmppath, const char 
 {
   int e;
   if (fsync(fd) < 0) { e = errno; close(fd); goto fail; }
+  long long wsize = crlf_size(fd);
   if (close(fd) < 0) { e = errno; goto fail; }
-  if (!final_name(finalpath, dir, sub, basename, size, info)) { e = ENOMEM; goto fail; }
+  if (!final_name(finalpath, dir, sub, basename, size, wsize, info)) { e = ENOMEM; goto fail; }
   /* link, not rename: an existing message of the same name is never
    * replaced. Filesystems without hard links get rename. */
   if (link(tmppath, finalpath->s) < 0) {

@@ -17,15 +17,19 @@ int maildir_make(const char *dir, int is_folder);
  * and ':' in the host name escaped as Courier does (\057, \072). */
 int maildir_unique(stralloc *name);
 
-/* Opens a new file in dir/tmp for writing (O_EXCL, mode 0600):
+/* Opens a new file in dir/tmp for writing (O_RDWR, O_EXCL, mode 0600):
  * returns the fd and sets tmppath, or -1 with errno. */
 int maildir_tmp_open(const char *dir, stralloc *tmppath, stralloc *basename);
 
 /* Makes a file written with maildir_tmp_open durable and visible: fsync
  * fd, close it, link into dir/new (sub "new") or dir/cur (sub "cur") as
- * basename ",S=<size>" plus info (e.g. ":2,S" for cur; "" for new),
- * unlink the tmp name, fsync the target directory. finalpath receives
- * the new path. 0 ok, -1 errno (the tmp file is removed). */
+ * basename ",S=<size>,W=<size with CRLF line ends>" plus info (e.g.
+ * ":2,S" for cur; "" for new), unlink the tmp name, fsync the target
+ * directory. ,W= (Dovecot's name for it) lets POP3 LIST and IMAP
+ * RFC822.SIZE be exact without reading the file; it is left out when
+ * the file cannot be read back (fd opened write-only elsewhere).
+ * finalpath receives the new path. 0 ok, -1 errno (the tmp file is
+ * removed). */
 int maildir_tmp_commit(int fd, const char *dir, const char *tmppath, const char *basename,
                        off_t size, const char *sub, const char *info, stralloc *finalpath);
 

@@ -124,6 +124,19 @@ class Pop3Root(Root):
         return port
 
 
+def listed_sizes(md):
+    """What LIST should say for the messages in new/ and cur/: ,W= when
+    the name has it, else ,S=."""
+    import re
+    out = {}
+    for sub in ("new", "cur"):
+        for n in os.listdir(os.path.join(md, sub)):
+            base = n.split(":")[0]
+            m = re.search(r",W=(\d+)", base) or re.search(r",S=(\d+)", base)
+            out[base] = int(m.group(1))
+    return [out[k] for k in sorted(out)]
+
+
 class Raw:
     """A hand-driven POP3 connection, as with telnet."""
 

@@ -81,8 +81,14 @@ static void test_commit(void)
   ok(maildir_tmp_commit(fd, md, tmp.s, base.s, 6, "new", "", &final) == 0, "commit to new");
   ok(access(tmp.s, F_OK) < 0, "tmp name gone");
   ok(strstr(final.s, "/new/") && maildir_name_size(final.s) == 6, "final in new with ,S=6");
+  ok(strstr(final.s, ",S=6,W=7") != 0, "and ,W=7: the size with CRLF");
+  fd = maildir_tmp_open(md, &tmp, &base);
+  ok(write(fd, "a\nb\r\nc\n\r\n\n", 11) == 11, "write mixed line ends");
+  ok(maildir_tmp_commit(fd, md, tmp.s, base.s, 11, "new", "", &final) == 0, "commit mixed");
+  ok(strstr(final.s, ",S=11,W=14") != 0, "W counts bare LFs only");
   fd = maildir_tmp_open(md, &tmp, &base);
   ok(maildir_tmp_commit(fd, md, tmp.s, base.s, 0, "cur", ":2,S", &final) == 0, "commit to cur");
+  ok(strstr(final.s, ",S=0,W=0:2,S") != 0, "empty message: W=0 before the info");
   is_str(maildir_name_flags(final.s), "S", "cur name carries flags");
   fd = maildir_tmp_open(md, &tmp, &base);
   ok(maildir_tmp_commit(fd, md, tmp.s, base.s, 0, "nosuch", "", &final) < 0, "commit to missing dir fails");
