@@ -93,8 +93,22 @@ def live_slots(want, timeout=10.0):
             return live
 
 
+def idle(logfile, timeout=10.0):
+    """Waits until every connection tcpserver took has ended (the port
+    probe's pop3-login holds a slot until it sees end of file)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        with open(logfile) as f:
+            log = f.read()
+        if log.count("tcpserver: pid ") == log.count("tcpserver: end "):
+            return True
+        time.sleep(0.05)
+    return False
+
+
 proc, port, logfile = service()
 wait_port(port)
+idle(logfile)
 live_slots(0)
 a = Raw(port)
 first = a.line()

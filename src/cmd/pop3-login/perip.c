@@ -62,6 +62,8 @@ int perip_admit(struct login *l, unsigned max)
   unlinkat(dir, mine, 0);
   close(fd);
   close(dir);
-  log_line("refused ip=", l->ip, " reason=MAXPERIP");
+  char nb[16];
+  snprintf(nb, sizeof nb, "%u", live);
+  log_line("refused ip=", l->ip, " reason=MAXPERIP live=", nb);
   return 0;
 }
