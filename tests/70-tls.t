@@ -138,6 +138,22 @@ except (ssl.SSLError, OSError):
     t.ok(True, "TLS_PROTOCOL=TLSv1+ keeps the TLS 1.2 floor")
 t.like(sv.wait_log("floor10", "TLS 1.2 is the oldest"), r"tlsd: warning: TLS_PROTOCOL below TLSv1\.2 ignored", "old TLS_PROTOCOL warned about")
 
+exact = sv.echo("exact12", "imap", env=dict(base, TLS_PROTOCOL="TLSv1.2", TLS_CIPHER_LIST="ECDHE-RSA-AES128-GCM-SHA256"))
+s = tlstest.tls_connect(exact, ctx)
+t.is_((s.version(), s.cipher()[0]), ("TLSv1.2", "ECDHE-RSA-AES128-GCM-SHA256"),
+      "TLS_PROTOCOL=TLSv1.2 caps a TLS 1.3 client at 1.2; TLS_CIPHER_LIST picks the suite")
+s.close()
+other = tlstest.client_ctx(pki.ca)
+other.set_ciphers("ECDHE-RSA-AES256-GCM-SHA384")
+other.maximum_version = ssl.TLSVersion.TLSv1_2
+try:
+    tlstest.tls_connect(exact, other).close()
+    t.ok(False, "a suite outside TLS_CIPHER_LIST is refused")
+except (ssl.SSLError, OSError):
+    t.ok(True, "a suite outside TLS_CIPHER_LIST is refused")
+r = root.run(postern.command("tlsd"), "/bin/true", env={"TLS_CERTFILE": cert, "TLS_CIPHER_LIST": "NOSUCHCIPHER"})
+t.like(r.stderr.decode(), r"^tlsd: fatal: unable to set up TLS: no usable cipher in TLS_CIPHER_LIST", "unusable TLS_CIPHER_LIST: said")
+
 # --- STARTTLS injection: plaintext pipelined after STARTTLS is dropped
 raw = socket.create_connection(("127.0.0.1", smtp), 5)
 tlstest.lines(raw, ["220 "])

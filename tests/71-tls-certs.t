@@ -87,6 +87,17 @@ t.ok(gone, "PEER over STARTTLS: an untrusted certificate is refused", why)
 out = xenv(cn, john)
 t.like(out, r"SSL_PEER_LOGIN=John Smith", "TLS_EXTERNAL=cn")
 
+# --- TLS_TRUSTCERTS may be a hashed directory of CAs
+cadir = pki.p("cadir")
+os.makedirs(cadir)
+os.chmod(cadir, 0o755)
+subprocess.run(["cp", pki.ca, cadir], check=True)
+subprocess.run(["openssl", "rehash", cadir], check=True, capture_output=True)
+bydir = sv.echo("dir", "imap", env=dict(verify, TLS_TRUSTCERTS=cadir, TLS_VERIFYPEER="REQUIREPEER"))
+t.like(xenv(bydir, john), r"SSL_PEER_LOGIN=john@example\.test", "TLS_TRUSTCERTS as a directory")
+gone, why = refused(bydir, stranger)
+t.ok(gone, "TLS_TRUSTCERTS as a directory: an untrusted certificate is refused", why)
+
 # --- a certificate for the wrong host: verifying clients refuse it
 gone, why = refused(bad, anon)
 t.ok(gone and "match" in why, "python ssl: wrong host refused", why)
