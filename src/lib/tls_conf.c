@@ -5,11 +5,11 @@
 #include "tls.h"
 
 /* Courier spells versions TLSv1.2, TLS1_2 or TLSv1.2+ ("+": that one or
- * newer); OpenSSL-style names are accepted too. */
+ * newer); OpenSSL-style names are accepted too, and SSLv23 ("any"). */
 static int version_of(const char *s, size_t n)
 {
   static const struct { const char *name; int v; } tab[] = {
-    { "SSL3", SSL3_VERSION }, { "SSLv3", SSL3_VERSION },
+    { "SSLv23", SSL3_VERSION }, { "SSL3", SSL3_VERSION }, { "SSLv3", SSL3_VERSION },
     { "TLS1", TLS1_VERSION }, { "TLSv1", TLS1_VERSION }, { "TLSv1.0", TLS1_VERSION },
     { "TLS1_1", TLS1_1_VERSION }, { "TLSv1.1", TLS1_1_VERSION },
     { "TLS1_2", TLS1_2_VERSION }, { "TLSv1.2", TLS1_2_VERSION },
@@ -20,24 +20,30 @@ static int version_of(const char *s, size_t n)
   return 0;
 }
 
+/* Older Courier files list versions, "TLS1_2:TLS1_1:TLS1": the range
+ * from the oldest to the newest listed. */
 int tls_parse_protocol(const char *s, int *min, int *max)
 {
-  size_t n;
-  int plus, v;
+  int lo = 0, hi = 0, open = 0;
   *min = TLS1_2_VERSION;
   *max = 0;
   if (!s || !*s) return 1;
-  n = strlen(s);
-  plus = s[n - 1] == '+';
-  v = version_of(s, n - plus);
-  if (!v) return 0;
-  if (v < TLS1_2_VERSION) {
-    /* An exact old version would leave no usable protocol at all. */
-    return -1;
+  while (*s) {
+    size_t n = strcspn(s, ":, ");
+    int plus = n && s[n - 1] == '+', v = n ? version_of(s, n - plus) : 0;
+    if (n && !v) return 0;
+    if (v) {
+      if (!lo || v < lo) lo = v;
+      if (v > hi) hi = v;
+      if (plus || !strncasecmp(s, "SSLv23", 6)) open = 1;
+    }
+    s += n + (s[n] != 0);
   }
-  *min = v;
-  *max = plus ? 0 : v;
-  return 1;
+  if (!lo) return 0;
+  if (!open && hi < TLS1_2_VERSION) return -1;   /* nothing usable left: the floor */
+  *min = lo < TLS1_2_VERSION ? TLS1_2_VERSION : lo;
+  *max = open ? 0 : hi;
+  return lo < TLS1_2_VERSION ? -1 : 1;
 }
 
 int tls_parse_verify(const char *s, enum tls_verify *v)

@@ -22,7 +22,14 @@ static void protocols(void)
   ok(min == TLS1_2_VERSION && max == 0, "TLSv1+: raised to TLS 1.2");
   is_int(tls_parse_protocol("SSL3", &min, &max), -1, "SSL3: below the floor");
   ok(min == TLS1_2_VERSION, "SSL3: raised to TLS 1.2");
+  is_int(tls_parse_protocol("TLS1_2:TLS1_1:TLS1", &min, &max), -1, "a Courier list reaching below the floor");
+  ok(min == TLS1_2_VERSION && max == TLS1_2_VERSION, "TLS1_2:TLS1_1:TLS1: TLS 1.2 only");
+  is_int(tls_parse_protocol("TLSv1.3:TLSv1.2", &min, &max), 1, "a list of good versions");
+  ok(min == TLS1_2_VERSION && max == TLS1_3_VERSION, "TLSv1.3:TLSv1.2: 1.2 to 1.3");
+  is_int(tls_parse_protocol("SSLv23", &min, &max), -1, "SSLv23: any, raised to the floor");
+  ok(min == TLS1_2_VERSION && max == 0, "SSLv23: TLS 1.2 or newer");
   is_int(tls_parse_protocol("TLSv1.4", &min, &max), 0, "unknown version refused");
+  is_int(tls_parse_protocol("TLSv1.2:bogus", &min, &max), 0, "an unknown name in a list refused");
   is_int(tls_parse_protocol("+", &min, &max), 0, "a lone + refused");
 }
 
