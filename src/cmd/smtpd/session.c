@@ -144,3 +144,10 @@ void session_run(struct session *s)
   transaction_reset(s);
   out_flush(s);
 }
+
+void session_free(struct session *s)
+{
+  transaction_reset(s);
+  stralloc *all[] = { &s->helo, &s->authuser, &s->sender, &s->envhead, &s->envrcpt, &s->line, &s->tmp };
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; ++i) stralloc_free(all[i]);
+}

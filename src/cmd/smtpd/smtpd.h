@@ -96,6 +96,7 @@ void session_init(struct session *s, const struct smtp_config *cfg, int infd, in
 void session_greet(struct session *s);
 int session_step(struct session *s);     /* one command: 0 when the session is over */
 void session_run(struct session *s);
+void session_free(struct session *s);
 void transaction_reset(struct session *s);
 int smtp_command(struct session *s, const char *line, size_t len);
 
