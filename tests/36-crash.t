@@ -41,7 +41,7 @@ def stored(token):
 def client(n):
     rnd = random.Random(n)
     for i in range(n, MESSAGES, CLIENTS):
-        for attempt in range(50):
+        for attempt in range(400):
             token = "m%03da%02d" % (i, attempt)
             try:
                 s = smtplib.SMTP("127.0.0.1", port, timeout=20)
@@ -92,7 +92,7 @@ def killer():
                 kills[name] += 1
             except OSError:
                 pass
-        time.sleep(rnd.random() * 0.03)
+        time.sleep(0.01 + rnd.random() * 0.05)
 
 
 k = threading.Thread(target=killer)
