@@ -100,8 +100,11 @@ static int ids(stralloc *pool, const char *v, size_t len, int one)
     gt = memchr(lt, '>', (size_t)(v + len - lt));
     if (!gt) break;
     if (gt - lt > 1) {
+      const char *c;
       if (n++ && !stralloc_cats(pool, " ")) return -1;
-      if (!stralloc_catb(pool, lt, (size_t)(gt - lt) + 1)) return -1;
+      /* whitespace inside an id (folding) is dropped: ids are space-separated here */
+      for (c = lt; c <= gt; ++c)
+        if (*c != ' ' && *c != '\t' && *c != '\r' && *c != '\n' && *c && !stralloc_append(pool, c)) return -1;
       if (one) break;
     }
     i = (size_t)(gt - v) + 1;

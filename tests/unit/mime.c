@@ -197,8 +197,84 @@ static void strings(void)
   stralloc_free(&o);
 }
 
+static const struct { const char *s; int ok; unsigned nparts; int kind; unsigned nfields; } secs[] = {
+  { "", 1, 0, MIME_SEC_ALL, 0 },
+  { "1.2.3", 1, 3, MIME_SEC_ALL, 0 },
+  { "header", 1, 0, MIME_SEC_HEADER, 0 },
+  { "2.MIME", 1, 1, MIME_SEC_MIME, 0 },
+  { "4.TEXT", 1, 1, MIME_SEC_TEXT, 0 },
+  { "HEADER.FIELDS (From \"To\" x-a)", 1, 0, MIME_SEC_FIELDS, 3 },
+  { "1.HEADER.FIELDS.NOT (Subject)", 1, 1, MIME_SEC_FIELDS_NOT, 1 },
+  { "MIME", 0, 0, 0, 0 },
+  { "0", 0, 0, 0, 0 },
+  { "1.0", 0, 0, 0, 0 },
+  { "1.", 0, 0, 0, 0 },
+  { "1..2", 0, 0, 0, 0 },
+  { "TEXT.1", 0, 0, 0, 0 },
+  { "HEADER.FIELDS", 0, 0, 0, 0 },
+  { "HEADER.FIELDS ()", 0, 0, 0, 0 },
+  { "HEADER.FIELDS (a b", 0, 0, 0, 0 },
+  { "HEADER.FIELDS (a) x", 0, 0, 0, 0 },
+  { "HEADER.FIELDS (a b c d e f g h i)", 0, 0, 0, 0 },
+  { "BODY", 0, 0, 0, 0 },
+};
+
+static void section_syntax(void)
+{
+  size_t i;
+  stralloc store = {0};
+  for (i = 0; i < N(secs); ++i) {
+    struct mime_section sec;
+    const char *names[8];
+    size_t lens[8];
+    char name[120];
+    int r;
+    store.len = 0;
+    r = mime_section_parse(&sec, secs[i].s, strlen(secs[i].s), &store, names, lens, 8);
+    snprintf(name, sizeof name, "section [%s] %s", secs[i].s, secs[i].ok ? "parses" : "is refused");
+    ok(r == secs[i].ok && (!r || (sec.nparts == secs[i].nparts && sec.kind == secs[i].kind &&
+                                  sec.nfields == secs[i].nfields)), name);
+  }
+  {
+    struct mime_section sec;
+    const char *names[4];
+    size_t lens[4];
+    store.len = 0;
+    const char *t = "HEADER.FIELDS (\"a b\" c)";
+    mime_section_parse(&sec, t, strlen(t), &store, names, lens, 4);
+    ok(sec.nfields == 2 && lens[0] == 3 && !memcmp(names[0], "a b", 3) && lens[1] == 1 && *names[1] == 'c',
+       "quoted field names are unquoted");
+  }
+  stralloc_free(&store);
+}
+
+static int collect_addr(void *ctx, const struct mime_addr *a)
+{
+  stralloc *o = ctx;
+  stralloc_cats(o, "[");
+  if (a->name) stralloc_catb(o, a->name, a->namelen);
+  stralloc_cats(o, "|");
+  if (a->mailbox) stralloc_catb(o, a->mailbox, a->mailboxlen);
+  stralloc_cats(o, "|");
+  if (a->host) stralloc_catb(o, a->host, a->hostlen); else stralloc_cats(o, "-");
+  stralloc_cats(o, "]");
+  return 0;
+}
+
+static void addresses(void)
+{
+  stralloc o = {0};
+  const char *v = "\"Doe, Jane\" <jane@x.org>, list: a@b, c@d;, bare, e@f (Eve)";
+  mime_addr_each(v, strlen(v), collect_addr, &o);
+  is_str(z(&o), "[Doe, Jane|jane|x.org][|list|-][|a|b][|c|d][||-][|bare|MISSING_DOMAIN][Eve|e|f]",
+         "addresses, groups, bare names and comments");
+  stralloc_free(&o);
+}
+
 int main(void)
 {
+  section_syntax();
+  addresses();
   dovecot_cases();
   crlf();
   fields();
