@@ -65,11 +65,13 @@ static void wait_event(struct qs *q)
   if (q->finished.len && q->finished_since + 1 < wake) wake = q->finished_since + 1;
   int timeout = wake <= q->now ? 0 : (int)(wake - q->now) * 1000;
   if (q->stopping) timeout = 1000;
-  struct pollfd pfd[2] = { { q->trigger_fd, POLLIN, 0 }, { q->spawn_res, POLLIN, 0 } };
-  int n = poll(pfd, 2, timeout);
+  struct pollfd pfd[2 + 64]  /* REMOTE_PROCS_MAX */ = { { q->trigger_fd, POLLIN, 0 }, { q->spawn_res, POLLIN, 0 } };
+  size_t nremote = remote_pollfds(q, pfd + 2, 64);
+  int n = poll(pfd, 2 + nremote, timeout);
   q->now = (unsigned long)time(0);
   if (n <= 0) return;
   if (pfd[1].revents) local_results(q);
+  remote_events(q, pfd + 2, nremote);
   if (pfd[0].revents & POLLIN) {
     drain_trigger(q);
     if (!q->stopping) { queue_scan_todo(q); ctl_scan(q); }
@@ -81,6 +83,7 @@ static void qs_free(struct qs *q)
   for (size_t i = 0; i < q->nmsgs; ++i) msg_free(q->msgs[i]);
   free(q->msgs);
   free(q->slots);
+  free(q->rprocs);
   stralloc_free(&q->resbuf);
   stralloc_free(&q->finished);
   stralloc_free(&q->cfg.me);
@@ -99,7 +102,8 @@ int main(void)
   for (;;) {
     q.now = (unsigned long)time(0);
     if (got_term && !q.stopping) { q.stopping = 1; log_line("status: stopping"); }
-    if (q.stopping && !q.busy_local) break;
+    if (q.stopping) remote_stop(&q);
+    if (q.stopping && !q.busy_local && !q.nrprocs) break;
     sched_run(&q);
     queue_flush_finished(&q, 0);
     wait_event(&q);

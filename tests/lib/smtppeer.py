@@ -183,3 +183,37 @@ class Peer:
             if line.startswith(b".."):
                 line = line[1:]
             out += line
+
+
+def main():
+    """Runs a peer until killed, for shell tests: writes its port to
+    --port-file, each message to --dump DIR/N.eml and the number of
+    connections to DIR/connections; --reply LOCAL=REPLY answers RCPT for
+    that local part."""
+    import argparse
+    import os
+    import time
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--port-file", required=True)
+    ap.add_argument("--dump", required=True)
+    ap.add_argument("--reply", action="append", default=[])
+    args = ap.parse_args()
+    replies = dict(r.split("=", 1) for r in args.reply)
+    peer = Peer(rcpt_reply=lambda addr: replies.get(addr.split("@")[0], "250 2.1.5 ok"))
+    with open(args.port_file + ".tmp", "w") as f:
+        f.write("%d\n" % peer.port)
+    os.rename(args.port_file + ".tmp", args.port_file)
+    written = 0
+    while True:
+        while written < len(peer.messages):
+            mail, rcpts, data = peer.messages[written]
+            with open(os.path.join(args.dump, "%d.eml" % written), "wb") as f:
+                f.write(("X-Peer-Mail: %s\r\nX-Peer-Rcpts: %s\r\n" % (mail, " ".join(rcpts))).encode() + data)
+            written += 1
+        with open(os.path.join(args.dump, "connections"), "w") as f:
+            f.write("%d\n" % peer.connections)
+        time.sleep(0.05)
+
+
+if __name__ == "__main__":
+    main()

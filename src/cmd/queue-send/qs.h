@@ -47,8 +47,13 @@ struct slot {
   int used;
 };
 
+struct rproc;
+
 struct qs {
   struct config cfg;
+  struct rproc **rprocs; /* running remote processes, one per domain */
+  size_t nrprocs;
+  unsigned busy_remote;  /* recipients handed to them */
   struct msg **msgs;
   size_t nmsgs, amsgs;
   struct slot *slots;    /* cfg.conc_local of them */
@@ -94,6 +99,13 @@ void route_free(struct route *r);
 /* local.c */
 int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r);
 void local_results(struct qs *q);
+
+/* remote.c */
+struct pollfd;
+int remote_start(struct qs *q, struct msg *m, size_t idx, const struct route *r);
+size_t remote_pollfds(struct qs *q, struct pollfd *pfd, size_t max);
+void remote_events(struct qs *q, const struct pollfd *pfd, size_t n);
+void remote_stop(struct qs *q);
 
 /* sched.c */
 void sched_run(struct qs *q);

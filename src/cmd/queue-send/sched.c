@@ -55,6 +55,9 @@ static int start_one(struct qs *q, struct msg *m, size_t idx)
   case ROUTE_ALIAS:
     started = local_start(q, m, idx, &rt);
     break;
+  case ROUTE_REMOTE:
+    started = remote_start(q, m, idx, &rt);
+    break;
   case ROUTE_FAIL:
     sched_outcome(q, m, idx, 'F', rt.text.s, 0);
     break;
@@ -65,7 +68,7 @@ static int start_one(struct qs *q, struct msg *m, size_t idx)
     /* No transport for this route yet: the recipient waits in the
      * queue (and never expires) until one is installed. */
     stralloc t = {0};
-    if (!stralloc_copys(&t, "4.3.2 no ") || !stralloc_cats(&t, rt.kind == ROUTE_REMOTE ? "remote" : rt.text.s) ||
+    if (!stralloc_copys(&t, "4.3.2 no ") || !stralloc_cats(&t, rt.text.s) ||
         !stralloc_cats(&t, " transport is installed; kept in the queue") || !stralloc_0(&t)) die_nomem();
     sched_outcome(q, m, idx, 'T', t.s, -1);
     stralloc_free(&t);
