@@ -100,7 +100,8 @@ def idle(logfile, timeout=10.0):
     while time.time() < end:
         with open(logfile) as f:
             log = f.read()
-        if log.count("tcpserver: pid ") == log.count("tcpserver: end "):
+        started = log.count("tcpserver: pid ")
+        if started >= 1 and started == log.count("tcpserver: end "):
             return True
         time.sleep(0.05)
     return False

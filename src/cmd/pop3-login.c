@@ -132,5 +132,6 @@ int main(int argc, char **argv)
     if (r == 0) return 0;
     if (r == 2) bad_input(&l, "-ERR Line too long.");
     else command(&l, line, len);
+    explicit_bzero(line, sizeof line);   /* PASS left a password here */
   }
 }
