@@ -243,6 +243,19 @@ t.like(resp.decode(), r"^\+OK %d octets" % (len(msg_lf) + msg_lf.count(b"\n")), 
 p.dele(n)
 p.quit()
 
+# Arrival order within one second: M<microseconds> compared as a number.
+for usec, subj in ((100000, b"second"), (99999, b"first")):
+    name = "1700000500.M%dP7.testhost,S=%d" % (usec, 18 + len(subj))
+    with open(os.path.join(md, "new", name), "wb") as f:
+        f.write(b"Subject: " + subj + b"\n\nbody\n")
+p = poplib.POP3("127.0.0.1", port, timeout=10)
+n = p.stat()[0]
+t.is_([p.top(i, 0)[1][0] for i in (n - 1, n)], [b"Subject: first", b"Subject: second"],
+      "same second: M99999 before M100000")
+p.dele(n - 1)
+p.dele(n)
+p.quit()
+
 # 20 MB message.
 big = (b"X" * 99 + b"\n") * (20 * 1024 * 1024 // 100)
 deliver(b"Subject: big\n\n" + big)

@@ -4,19 +4,30 @@
 #include <string.h>
 #include "pop3d.h"
 
-/* The leading seconds as digit strings: longer (without leading
- * zeros) is later; then the rest of the name up to the info. */
+/* Digit runs compare as numbers (longer without leading zeros is
+ * larger), everything else byte by byte, up to the info: the leading
+ * seconds first, then M<microseconds> within a second, so messages
+ * delivered in one second keep their order. */
 static int cmp_names(const char *x, const char *y)
 {
-  while (*x == '0') ++x;
-  while (*y == '0') ++y;
-  size_t dx = strspn(x, "0123456789"), dy = strspn(y, "0123456789");
-  if (dx != dy) return dx < dy ? -1 : 1;
-  int r = memcmp(x, y, dx);
-  if (r) return r;
-  for (x += dx, y += dy; *x == *y && *x && *x != ':'; ++x, ++y) {}
-  unsigned char cx = *x == ':' ? 0 : (unsigned char)*x, cy = *y == ':' ? 0 : (unsigned char)*y;
-  return (cx > cy) - (cx < cy);
+  for (;;) {
+    int dx = *x >= '0' && *x <= '9', dy = *y >= '0' && *y <= '9';
+    if (dx && dy) {
+      while (*x == '0') ++x;
+      while (*y == '0') ++y;
+      size_t nx = strspn(x, "0123456789"), ny = strspn(y, "0123456789");
+      if (nx != ny) return nx < ny ? -1 : 1;
+      int r = memcmp(x, y, nx);
+      if (r) return r;
+      x += nx;
+      y += ny;
+      continue;
+    }
+    unsigned char cx = (*x == ':') ? 0 : (unsigned char)*x, cy = (*y == ':') ? 0 : (unsigned char)*y;
+    if (cx != cy || !cx) return (cx > cy) - (cx < cy);
+    ++x;
+    ++y;
+  }
 }
 
 static int less(const struct mailbox *mb, unsigned long a, unsigned long b)
