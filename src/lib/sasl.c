@@ -9,6 +9,8 @@
 
 int sasl_b64_encode(stralloc *out, const char *data, size_t len)
 {
+  /* fmt_to_sa reports an empty result as a failure. */
+  if (!len) return stralloc_readyplus(out, 1);
   return fmt_base64_sa(out, data, len);
 }
 

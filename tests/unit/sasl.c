@@ -17,6 +17,8 @@ int main(void)
 
   ok(sasl_b64_encode(&out, "tim", 3), "encode");
   is_str(s0(&out), "dGlt", "base64 of tim");
+  out.len = 0;
+  ok(sasl_b64_encode(&out, "", 0) && out.len == 0, "encoding nothing gives nothing");
   ok(sasl_b64_decode(&out, "dGlt", 4) && out.len == 3, "decode dGlt");
   ok(sasl_b64_decode(&out, "=", 1) && out.len == 0, "'=' alone is the empty response");
   ok(sasl_b64_decode(&out, "", 0) && out.len == 0, "an empty line is empty too");
