@@ -15,8 +15,9 @@
  * imapd through a callback, so their meaning stays in one place.
  *
  * Text keys match a case-insensitive substring (see search_fold) of
- * the decoded text: RFC 2047 words in
- * headers, transfer encodings and charsets in bodies, as RFC 3501 asks.
+ * the decoded text: RFC 2047 words in headers, transfer encodings and
+ * charsets in bodies, as RFC 3501 asks. Results are those Dovecot gives
+ * for the same messages and keys.
  * The strings a node holds must already be UTF-8: for "SEARCH CHARSET
  * X", imapd converts them with mime_to_utf8 (and answers [BADCHARSET]
  * itself when it does not know X). */
@@ -34,12 +35,13 @@ enum search_key {
   SK_MODSEQ,                                 /* num = the mod-sequence (CONDSTORE) */
   SK_CALLBACK_LAST = SK_MODSEQ,
   /* evaluated here: */
-  SK_SENTBEFORE, SK_SENTON, SK_SENTSINCE,    /* day vs the Date: header's own date
-                                                (no or bad Date: never matches) */
+  SK_SENTBEFORE, SK_SENTON, SK_SENTSINCE,    /* day vs the Date: header's own date (zone
+                                                ignored); no or bad Date: is 1-Jan-1970 */
   SK_LARGER, SK_SMALLER,                     /* num vs RFC822.SIZE */
   SK_HEADER,                                 /* str = field name, str2 = value ("" matches presence) */
   SK_FROM, SK_TO, SK_CC, SK_BCC, SK_SUBJECT, /* str = value */
-  SK_BODY, SK_TEXT                           /* str = value; TEXT = header + body */
+  SK_BODY, SK_TEXT                           /* str = value; BODY: the decoded text parts;
+                                                TEXT: also the message's and parts' headers */
 };
 
 struct search_node {

@@ -68,6 +68,8 @@ static int head_text(struct search_prog *p)
   return 0;
 }
 
+/* The decoded text of the leaves (p->body) and, for TEXT, the headers
+ * of the parts inside the message (part_heads). */
 static int body_text(struct search_prog *p)
 {
   size_t i;
@@ -85,6 +87,20 @@ static int body_text(struct search_prog *p)
   return 0;
 }
 
+/* Appends the headers of the parts inside the message to p->head. */
+static int part_heads(struct search_prog *p)
+{
+  size_t i;
+  if (body_text(p) < 0) return -1;
+  for (i = 1; i < p->msg.nparts; ++i) {
+    const struct mime_part *q = &p->msg.part[i];
+    if (q->body <= q->hdr) continue;
+    if (folded(p, p->buf + q->hdr, q->body - q->hdr) < 0) return -1;
+    if (!stralloc_cats(&p->head, "\n") || !stralloc_catb(&p->head, p->tmp2.s, p->tmp2.len)) return -1;
+  }
+  return 0;
+}
+
 static int in(const stralloc *t, const struct search_node *n)
 {
   return !n->foldlen || (t->len && memmem(t->s, t->len, n->fold, n->foldlen));
@@ -94,10 +110,10 @@ static int sent(struct search_prog *p, const struct search_node *n)
 {
   struct mime_field f;
   long long utc;
-  long day;
+  long day = 0;                   /* no or bad Date: 1-Jan-1970, as Dovecot has it */
   int zone;
-  if (!mime_field_find(p->buf, p->hdrlen, "date", &f)) return 0;
-  if (!mime_date_parse(f.value, f.valuelen, &utc, &day, &zone)) return 0;
+  if (!mime_field_find(p->buf, p->hdrlen, "date", &f) || !mime_date_parse(f.value, f.valuelen, &utc, &day, &zone))
+    day = 0;
   if (n->key == SK_SENTBEFORE) return day < n->day;
   if (n->key == SK_SENTON) return day == n->day;
   return day >= n->day;
@@ -122,7 +138,14 @@ static int content(struct search_prog *p, const struct search_node *n)
     case SK_TEXT:
       if (head_text(p) < 0) return -1;
       if (in(&p->head, n)) return 1;
-      return body_text(p) < 0 ? -1 : in(&p->body, n);
+      if (body_text(p) < 0) return -1;
+      if (in(&p->body, n)) return 1;
+      /* the headers of the parts are text of the message too */
+      if (p->have_head == 1) {
+        if (part_heads(p) < 0) return -1;
+        p->have_head = 2;
+      }
+      return in(&p->head, n);
     default:
       return header_key(p, n);
   }

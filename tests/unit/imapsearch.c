@@ -87,12 +87,29 @@ static void keys(void)
   is_int(one(SK_SENTSINCE, 0, 0, d, 0), 1, "SENTSINCE the same day");
   is_int(one(SK_LARGER, 0, 0, 0, 400), 1, "LARGER");
   is_int(one(SK_SMALLER, 0, 0, 0, 400), 0, "SMALLER");
+  is_int(one(SK_TEXT, "multipart/ALTERNATIVE", 0, 0, 0), 1, "TEXT looks at the parts' headers too");
+  is_int(one(SK_BODY, "multipart/alternative", 0, 0, 0), 0, "BODY does not");
   {
     size_t i, lines = 0;
     for (i = 0; msg1[i]; ++i) lines += msg1[i] == '\n';
     is_int(one(SK_LARGER, 0, 0, 0, strlen(msg1) + lines - 1), 1, "LARGER counts CRLF line ends");
     is_int(one(SK_LARGER, 0, 0, 0, strlen(msg1) + lines), 0, "exactly");
   }
+}
+
+static void undated(void)
+{
+  struct search_prog p;
+  struct search_node *n;
+  struct msg m = { "Subject: no date\n\nbody\n", 0, 0 };
+  struct search_cb cb = { &m, state, message, 0 };
+  search_init(&p);
+  n = search_node_new(&p, SK_SENTBEFORE);
+  n->day = mime_days(1990, 1, 1);
+  search_add(p.root, n);
+  search_prepare(&p);
+  is_int(search_eval(&p, &cb), 1, "a message without Date: was sent on 1-Jan-1970");
+  search_free(&p);
 }
 
 static void tree(void)
@@ -155,6 +172,7 @@ static void misc(void)
 int main(void)
 {
   keys();
+  undated();
   tree();
   misc();
   return done_testing();
