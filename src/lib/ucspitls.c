@@ -90,11 +90,13 @@ int ucspitls_spawn_ctl(struct ucspitls_child *c, char *const *argv)
   size_t len = 0;
   char **env;
   if (socketpair(AF_UNIX, SOCK_STREAM, 0, sp) < 0) return 0;
-  if (pipe(to_app) < 0 || pipe(from_app) < 0) return 0;
+  if (pipe(to_app) < 0) { close(sp[0]); close(sp[1]); return 0; }
+  if (pipe(from_app) < 0) { close(sp[0]); close(sp[1]); close(to_app[0]); close(to_app[1]); return 0; }
   len += fd_var(extra + len, "SSLCTLFD=", sp[1]);
   len += fd_var(extra + len, "SSLREADFD=", to_app[0]);
   len += fd_var(extra + len, "SSLWRITEFD=", from_app[1]);
   env = make_env(extra, len);
+  /* Without an environment nothing can start: the caller dies at once. */
   if (!env) return 0;
   c->pid = fork();
   if (c->pid == 0) {
