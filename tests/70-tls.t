@@ -49,6 +49,21 @@ s.close()
 log = sv.wait_log("imaps", r"tls ok ip=127\.0\.0\.1 proto=TLSv1\.3 cipher=\S+ sni=localhost")
 t.like(log, r"tlsd: tls ok ip=127\.0\.0\.1 proto=TLSv1\.3 cipher=\S+ sni=localhost", "implicit: one log line for the handshake")
 
+# --- SNI: TLS_CERTFILE.NAME serves a client asking for NAME (as Courier)
+other = pki.issue("other", "/CN=other.example", "DNS:other.example")
+with open(other) as src, open(cert + ".other.example", "w") as dst:
+    dst.write(src.read())
+os.chmod(cert + ".other.example", 0o644)
+s = tlstest.tls_connect(imaps, ctx, host="other.example")
+t.is_(dict(x[0] for x in s.getpeercert()["subject"])["commonName"], "other.example", "SNI other.example: its own certificate")
+s.close()
+s = tlstest.tls_connect(imaps, ctx, host="LOCALHOST")
+t.is_(dict(x[0] for x in s.getpeercert()["subject"])["commonName"], "localhost", "SNI without a file of its own: the default certificate")
+s.close()
+r = subprocess.run(["openssl", "s_client", "-servername", "x/../other.example", "-connect", "127.0.0.1:%d" % imaps],
+                   input=b"", capture_output=True, timeout=10)
+t.like(r.stdout.decode(), r"subject=CN ?= ?localhost", "an SNI name unfit for a file name gets the default certificate")
+
 # --- imaplib over implicit TLS and STARTTLS
 m = imaplib.IMAP4_SSL("localhost", imaps, ssl_context=ctx)
 typ, data = m.xatom("XENV")

@@ -1,7 +1,10 @@
+#include <ctype.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include "die.h"
 #include "tls.h"
 
 void tls_why_openssl(char *why, const char *dflt)
@@ -91,6 +94,38 @@ static int load_trust(SSL_CTX *ctx, const char *path, int server, char *why)
   return 1;
 }
 
+/* A host name fit to end a file name: letters, digits, '-' and inner dots. */
+static int sni_name(char *out, size_t size, const char *name)
+{
+  size_t n = strlen(name);
+  if (!n || n >= size || n > 253 || name[0] == '.' || strstr(name, "..")) return 0;
+  for (size_t i = 0; i <= n; ++i) {
+    unsigned char ch = (unsigned char)name[i];
+    if (ch && !isalnum(ch) && ch != '-' && ch != '.') return 0;
+    out[i] = (char)tolower(ch);
+  }
+  return 1;
+}
+
+/* As Courier: a client asking for NAME by SNI gets TLS_CERTFILE.NAME
+ * when that file exists, else TLS_CERTFILE. */
+static int sni_switch(SSL *ssl, int *alert, void *certfile)
+{
+  const char *asked = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+  char name[256], path[4096], why[TLS_WHYLEN];
+  SSL_CTX *alt;
+  (void)alert;
+  if (!asked || !sni_name(name, sizeof name, asked)) return SSL_TLSEXT_ERR_OK;
+  if (snprintf(path, sizeof path, "%s.%s", (const char *)certfile, name) >= (int)sizeof path
+      || access(path, F_OK) != 0)
+    return SSL_TLSEXT_ERR_OK;
+  alt = SSL_CTX_new(TLS_server_method());
+  if (alt && load_keypair(alt, path, why)) SSL_set_SSL_CTX(ssl, alt);
+  else warn("SNI ", name, ": ", alt ? why : "out of memory", ": using the default certificate");
+  SSL_CTX_free(alt);
+  return SSL_TLSEXT_ERR_OK;
+}
+
 SSL_CTX *tls_ctx_server(const struct tls_conf *c, char *why)
 {
   SSL_CTX *ctx;
@@ -110,6 +145,8 @@ SSL_CTX *tls_ctx_server(const struct tls_conf *c, char *why)
   SSL_CTX_set_num_tickets(ctx, 0);
   SSL_CTX_set_session_id_context(ctx, sid, sizeof sid - 1);
   if (!load_keypair(ctx, c->certfile, why) || !load_dh(ctx, c->dhparams, why)) goto fail;
+  SSL_CTX_set_tlsext_servername_callback(ctx, sni_switch);
+  SSL_CTX_set_tlsext_servername_arg(ctx, (void *)c->certfile);
   if (c->verify != TLS_VERIFY_NONE) {
     if (!load_trust(ctx, c->trustcerts, 1, why)) goto fail;
     mode = SSL_VERIFY_PEER | SSL_VERIFY_CLIENT_ONCE;
