@@ -101,7 +101,10 @@ int queue_env_check(const char *s, size_t len, size_t *used, unsigned long *nrcp
   const char *v;
   size_t n;
   int r = queue_env_next(s, len, &pos, &t, &v, &n);
-  if (r < 0) return 0;
+  if (r < 0) {
+    if (len > QUEUE_ENV_MAXVALUE + 1) { *why = "envelope record too long"; return -1; }
+    return 0;
+  }
   if (r == 0 || t != 'F') { *why = "envelope does not start with the sender"; return -1; }
   if (n > QUEUE_ENV_MAXVALUE || !text_ok(v, n)) { *why = "bad sender"; return -1; }
   for (;;) {
