@@ -10,7 +10,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from postern import Tap, command  # noqa: E402
-from smtpin import AS_ROOT, Mailroot, Raw, make_rules  # noqa: E402
+from smtpin import AS_ROOT, Mailroot, Raw  # noqa: E402
 
 t = Tap()
 root = Mailroot(esmtpd="SIZELIMIT=20000\nMAXRCPTS=3\n")
@@ -183,8 +183,52 @@ t.like(r.reply(), r"^554 5\.4\.6", "101 Received: lines: 554 loop")
 t.like(r.cmd("QUIT"), r"^221", "QUIT")
 r.close()
 
+# An unwritable queue: 451, nothing half-written.
+before = len(root.queued())
+os.chmod(root.p("queue", "tmp"), 0o500)
+s = smtplib.SMTP("127.0.0.1", port)
+s.ehlo("x")
+s.mail("a@remote.example")
+s.rcpt("fred@example.test")
+code, text = s.data("Subject: nowhere\r\n\r\nbody\r\n")
+t.is_((code, text.decode()[:5]), (451, "4.3.0"), "an unwritable queue: 451 4.3.0 after the dot")
+os.chmod(root.p("queue", "tmp"), 0o700)
+s.mail("a@remote.example")
+s.rcpt("fred@example.test")
+t.is_(s.data("Subject: again\r\n\r\nbody\r\n")[0], 250, "  and the same session succeeds once it is writable")
+s.quit()
+t.is_((len(root.queued()), root.leftovers()), (before + 1, []), "  with nothing half-written")
+
+# A client that stops talking gets 421 after ESMTPTIMEOUT.
+root2 = Mailroot(esmtpd="ESMTPTIMEOUT=1\n")
+root2.write("etc/bofh", "# limits\nmaxrcpts 50\nmaxrcpts 2 hard\n")
+port2 = root2.start_smtpd()
+r = Raw(port2)
+r.reply()
+r.cmd("EHLO x")
+time.sleep(1.5)
+t.like(r.reply(), r"^421 4\.4\.2 Timeout", "an idle client gets 421 after ESMTPTIMEOUT")
+r.close()
+r = Raw(port2)
+r.reply()
+r.cmd("EHLO x")
+r.cmd("MAIL FROM:<a@remote.example>")
+r.cmd("RCPT TO:<fred@example.test>")
+r.cmd("DATA")
+r.send("Subject: slow\r\n\r\nhalf")
+time.sleep(1.5)
+t.like(r.reply(), r"^421 4\.4\.2", "a client stalling in DATA gets 421")
+r.close()
+s = smtplib.SMTP("127.0.0.1", port2)
+s.ehlo("x")
+s.mail("a@remote.example")
+codes = [s.rcpt(x)[0] for x in ("fred@example.test", "staff@example.test", "postmaster@example.test")]
+t.is_(codes, [250, 250, 552], "maxrcpts 2 hard from etc/bofh (the last line counts): 552")
+s.quit()
+
 # BLOCK from the access rules.
-make_rules(root.p("etc", "smtpaccess.cdb"), '127.0.0.1:allow,BLOCK="550 5.7.1 You are not welcome here"\n')
+root.write("etc/smtpaccess/test", '127.0.0.1\tallow,BLOCK="550 5.7.1 You are not welcome here"\n')
+root.tool("makesmtpaccess")
 r = Raw(port)
 t.is_(r.reply(), "550 5.7.1 You are not welcome here", "BLOCK replaces the greeting with its text")
 t.is_(r.reply(), None, "  and the connection is closed")
