@@ -44,6 +44,9 @@ struct conf_env {
 /* 1 read, 0 absent, -1 error (errno), -2 syntax error: then *bad_line
  * holds the line number. */
 int conf_env_read(struct conf_env *env, const char *path, unsigned long *bad_line);
+/* The same for text in memory (len bytes, NULs refused): 1 parsed,
+ * -1 out of memory, -2 syntax error (*bad_line set). */
+int conf_env_parse(struct conf_env *env, const char *text, size_t len, unsigned long *bad_line);
 /* The value of NAME, or 0 when unset. */
 const char *conf_env_get(const struct conf_env *env, const char *name);
 void conf_env_free(struct conf_env *env);

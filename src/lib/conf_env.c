@@ -133,7 +133,7 @@ static int assignment(struct envp *p)
   if (next(p) != '=') return -2;
   int r = value(p);
   if (r) return r;
-  if (memchr(p->value.s, 0, p->value.len)) return -2;
+  if (p->value.len && memchr(p->value.s, 0, p->value.len)) return -2;
   struct conf_env *env = p->env;
   if (!stralloc_catb(&env->vars, p->s + start, n + 1) || !stralloc_cat(&env->vars, &p->value)
       || !stralloc_0(&env->vars)) return -1;
@@ -153,19 +153,25 @@ static int parse(struct envp *p)
   return 0;
 }
 
+int conf_env_parse(struct conf_env *env, const char *text, size_t len, unsigned long *bad_line)
+{
+  struct envp p = { text, len, 0, 1, env, {0} };
+  env->vars.len = 0;
+  int r = memchr(text, 0, len) ? -2 : parse(&p);
+  if (r == -2 && bad_line) *bad_line = p.line;
+  free(p.value.s);
+  return r ? r : 1;
+}
+
 int conf_env_read(struct conf_env *env, const char *path, unsigned long *bad_line)
 {
   stralloc text = {0};
   int r = conf_slurp(&text, path);
   if (r <= 0) { free(text.s); return r; }
-  struct envp p = { text.s, text.len, 0, 1, env, {0} };
-  env->vars.len = 0;
-  r = memchr(text.s, 0, text.len) ? -2 : parse(&p);
-  if (r == -2 && bad_line) *bad_line = p.line;
-  free(p.value.s);
+  r = conf_env_parse(env, text.s, text.len, bad_line);
   free(text.s);
-  if (r == -1) { errno = ENOMEM; return -1; }
-  return r ? r : 1;
+  if (r == -1) errno = ENOMEM;
+  return r;
 }
 
 const char *conf_env_get(const struct conf_env *env, const char *name)

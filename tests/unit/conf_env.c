@@ -68,6 +68,10 @@ int main(void)
   is_int(read_text(&env, "A=${B\n", &bad), -2, "an unterminated ${ is an error");
   is_int(read_text(&env, "A=x;reboot\n", &bad), -2, "shell operators are errors");
   is_int(read_text(&env, "1A=x\n", &bad), -2, "a name cannot start with a digit");
+  struct conf_env fresh = {0};
+  is_int(conf_env_parse(&fresh, "\nU=", 3, &bad), 1, "an empty value first of all (found by fuzzing)");
+  is_str(conf_env_get(&fresh, "U"), "", "is empty");
+  conf_env_free(&fresh);
   is_int(read_text(&env, "", &bad), 1, "an empty file is fine");
   is_str(conf_env_get(&env, "A"), 0, "and sets nothing");
 
