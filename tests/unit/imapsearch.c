@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include "tap.h"
 #include "imapsearch.h"
+#include "mime_cases.h"
+#include "imapsearch_cases.h"
 
 struct msg { const char *text; int seen; int reads; };
 
@@ -154,6 +156,58 @@ static void tree(void)
   search_free(&p);
 }
 
+static const struct { const char *name; enum search_key key; } knames[] = {
+  { "FROM", SK_FROM }, { "TO", SK_TO }, { "CC", SK_CC }, { "SUBJECT", SK_SUBJECT }, { "BODY", SK_BODY },
+  { "TEXT", SK_TEXT }, { "HEADER", SK_HEADER }, { "SENTON", SK_SENTON }, { "SENTBEFORE", SK_SENTBEFORE },
+  { "SENTSINCE", SK_SENTSINCE }, { "LARGER", SK_LARGER }, { "SMALLER", SK_SMALLER },
+};
+
+static int dmessage(void *ctx, const char **buf, size_t *len)
+{
+  const struct dcase *c = ctx;
+  *buf = c->msg;
+  *len = c->len;
+  return 0;
+}
+
+/* Every key over every message of mime_cases.h, against Dovecot's answer. */
+static void dovecot(void)
+{
+  size_t i, j, k;
+  for (i = 0; i < sizeof srcases / sizeof srcases[0]; ++i) {
+    const struct srcase *c = &srcases[i];
+    struct search_prog p;
+    struct search_node *n;
+    stralloc got = {0};
+    char name[160];
+    search_init(&p);
+    for (k = 0; strcmp(knames[k].name, c->key); ++k) ;
+    n = search_node_new(&p, knames[k].key);
+    if (n->key == SK_SENTON || n->key == SK_SENTBEFORE || n->key == SK_SENTSINCE)
+      search_parse_day(c->a, strlen(c->a), &n->day);
+    else if (n->key == SK_LARGER || n->key == SK_SMALLER)
+      n->num = strtoull(c->a, 0, 10);
+    else
+      search_node_str(&p, n, 1, c->a, strlen(c->a));
+    if (n->key == SK_HEADER) search_node_str(&p, n, 2, c->b, strlen(c->b));
+    search_add(p.root, n);
+    search_prepare(&p);
+    for (j = 0; j < sizeof dcases / sizeof dcases[0]; ++j) {
+      struct search_cb cb = { (void *)&dcases[j], state, dmessage, 0 };
+      if (search_eval(&p, &cb) == 1) {
+        char num[16];
+        snprintf(num, sizeof num, "%s%zu", got.len ? " " : "", j + 1);
+        stralloc_cats(&got, num);
+      }
+    }
+    stralloc_0(&got);
+    snprintf(name, sizeof name, "SEARCH %s %s %s as Dovecot", c->key, c->a, c->b);
+    is_str(got.s, c->want, name);
+    stralloc_free(&got);
+    search_free(&p);
+  }
+}
+
 static void misc(void)
 {
   long d;
@@ -172,6 +226,7 @@ static void misc(void)
 int main(void)
 {
   keys();
+  dovecot();
   undated();
   tree();
   misc();
