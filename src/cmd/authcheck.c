@@ -36,19 +36,20 @@ static void setup(struct authcheck *a)
 }
 
 /* A login name as it goes into a log line: bounded. */
-static const char *shown(const char *login)
+struct shown { char s[101]; };
+static struct shown shown(const char *login)
 {
-  static char buf[101];
+  struct shown b;
   size_t n = strlen(login);
   if (n > 100) n = 100;
-  memcpy(buf, login, n);
-  buf[n] = 0;
-  return buf;
+  memcpy(b.s, login, n);
+  b.s[n] = 0;
+  return b;
 }
 
 _Noreturn static void refuse(const struct authcheck *a, const char *why)
 {
-  log_line("login failed service=", a->service, " user=", shown(a->login ? a->login : ""), " ", why);
+  log_line("login failed service=", a->service, " user=", shown(a->login ? a->login : "").s, " ", why);
   unsigned long delay = 2;
   const char *d = authconf_get(&a->conf, "AUTHFAILDELAY");
   if (d) scan_ulong(d, &delay);
@@ -149,18 +150,18 @@ int main(int argc, char **argv)
   if (a.change) {
     int r = change_password(&a);
     if (r == 1) refuse(&a, "reason=bad-password");
-    if (r == 0) log_line("password changed service=", a.service, " user=", shown(a.acct.address.s));
-    else log_line("password not changed service=", a.service, " user=", shown(a.login), r == 100 ? " reason=not-changeable" : " reason=temporary-failure");
+    if (r == 0) log_line("password changed service=", a.service, " user=", shown(a.acct.address.s).s);
+    else log_line("password not changed service=", a.service, " user=", shown(a.login).s, r == 100 ? " reason=not-changeable" : " reason=temporary-failure");
     return finish(&a, r);
   }
   int r = check_all(&a);
   if (r < 0) {
-    log_line("login deferred service=", a.service, " user=", shown(a.login), " reason=temporary-failure");
+    log_line("login deferred service=", a.service, " user=", shown(a.login).s, " reason=temporary-failure");
     return finish(&a, EXIT_TEMP);
   }
   if (r == 0) refuse(&a, "reason=bad-credentials");
   accept_checks(&a);
-  log_line("login ok service=", a.service, " user=", shown(a.acct.address.s), " module=", a.module);
+  log_line("login ok service=", a.service, " user=", shown(a.acct.address.s).s, " module=", a.module);
   if (check_only) return finish(&a, 0);
 
   clean_environment();
