@@ -213,6 +213,14 @@ t.is_(r.returncode, 111, "bad TLS_VERIFYPEER: exit 111")
 t.like(r.stderr.decode(), r"^tlsd: fatal: unknown TLS_VERIFYPEER", "bad TLS_VERIFYPEER: said")
 r = root.run(postern.command("tlsd"), "/bin/true", env={"TLS_CERTFILE": root.p("etc", "nonesuch.pem")})
 t.like(r.stderr.decode(), r"^tlsd: fatal: unable to set up TLS: unable to load certificate .*nonesuch\.pem", "missing certificate: said")
+r = root.run(postern.command("tlsd"), "/bin/true", env={"TLS_CERTFILE": cert, "TLS_DHPARAMS": root.p("etc", "nodh.pem")},
+             input=b"")
+t.like(r.stderr.decode(), r"^tlsd: warning: TLS_DHPARAMS \S+nodh\.pem does not exist: using the built-in groups",
+       "a missing TLS_DHPARAMS file: warned, TLS goes on")
+t.ok("unable to set up TLS" not in r.stderr.decode(), "and the set-up goes on", r.stderr.decode())
+root.write("etc/baddh.pem", "not DH parameters\n")
+r = root.run(postern.command("tlsd"), "/bin/true", env={"TLS_CERTFILE": cert, "TLS_DHPARAMS": root.p("etc", "baddh.pem")})
+t.like(r.stderr.decode(), r"^tlsd: fatal: unable to set up TLS: unable to load DH parameters", "a broken TLS_DHPARAMS file: fatal")
 r = root.run(postern.command("tlsd"), env={})
 t.is_(r.returncode, 100, "usage: exit 100")
 if os.geteuid() == 0:

@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -64,6 +65,12 @@ static int load_dh(SSL_CTX *ctx, const char *file, char *why)
 {
   EVP_PKEY *dh = 0;
   BIO *b;
+  if (file && access(file, F_OK) != 0 && errno == ENOENT) {
+    /* mkdhparams writes these same RFC 7919 groups: nothing is lost,
+     * and a missing file must not stop every TLS session. */
+    warn("TLS_DHPARAMS ", file, " does not exist: using the built-in groups (run mkdhparams)");
+    file = 0;
+  }
   if (!file) return SSL_CTX_set_dh_auto(ctx, 1) == 1;
   b = BIO_new_file(file, "r");
   if (b) { dh = PEM_read_bio_Parameters(b, 0); BIO_free(b); }
