@@ -100,4 +100,21 @@ bob	uid=1003|gid=1003|home=/home/bob|shell=/bin/false|systempw=$1$saltsalt$9xy1b
 pw2userdb --passwd="$R/passwd" --shadow="$R/shadow" > "$E/userdb/system"; chmod 600 "$E/userdb/system"
 makeuserdb; ok $? "pw2userdb output compiles"
 authtest bob secret >/dev/null; ok $? "and its accounts log in"
+
+# A single etc/userdb file, as in Courier's worksheet.
+rm -rf "$E/userdb" "$E/userdb.cdb" "$E/userdbshadow.cdb"
+userdb solo@example.test set home="$R/vmail/solo" uid="$uid" gid="$gid"; ok $? "userdb creates a single etc/userdb file"
+is "$(stat -c %a "$E/userdb")" 600 "mode 600"
+echo solopw | userdbpw | userdb solo@example.test set systempw
+makeuserdb; ok $? "makeuserdb on a single file"
+authtest solo@example.test solopw >/dev/null; ok $? "its account logs in (default hash: yescrypt)"
+grep -q 'systempw=\$y\$' "$E/userdb"; ok $? "userdbpw without options makes a yescrypt hash"
+
+# The system's own account database, through getpwnam.
+printf 'authmodulelist="authuserdb authpwd"\n' > "$E/authdaemonrc"
+like "$(authcheck -l root)" "^ADDRESS=root
+USER=root
+UID=0
+GID=0" "authpwd without a file asks the system"
+is "$(authenumerate | grep -c '^root	0	0	')" 1 "authenumerate lists system accounts after userdb's"
 done_testing
