@@ -17,8 +17,8 @@ msg() { printf 'From: sender@example.org\nSubject: %s\n\nbody of %s\nFrom the st
 msg plain | inject sender@example.org alice@example.test; ok $? "a message is injected"
 wait_until has_new "$A/Maildir" 1; ok $? "it reaches alice's Maildir/new"
 f=$(ls "$A/Maildir/new" | head -n 1)
-like "$f" ',S=[0-9]+$' "the file name carries ,S=size"
-is "$(stat -c %s "$A/Maildir/new/$f")" "${f##*,S=}" "S= is the size on disk"
+like "$f" ',S=[0-9]+' "the file name carries ,S=size"
+is "$(stat -c %s "$A/Maildir/new/$f")" "$(echo "$f" | sed 's/.*,S=\([0-9]*\).*/\1/')" "S= is the size on disk"
 is "$(head -n 2 "$A/Maildir/new/$f")" "$(printf 'Return-Path: <sender@example.org>\nDelivered-To: alice@example.test')" "Return-Path and Delivered-To come first"
 [ "$(id -u)" -ne 0 ] || { is "$(stat -c %u "$A/Maildir/new/$f")" "$(stat -c %u "$A")" "the file belongs to alice"; }
 wait_until queue_empty; ok $? "the queue is empty afterwards"
@@ -127,5 +127,5 @@ wait_until grep -q 'deferred .*alice@example.test.*4.2.2' "$R/var/qs.log"; ok $?
 test -n "$(ls "$R/queue/env")"; ok $? "  and the message stays queued"
 grep -q "^T alice@example.test" "$R"/var/backscatter/* 2>/dev/null; ok $? "  and alice is on the suppression list"
 
-stop_queue; [ -n "${KEEP:-}" ] && cp "$R/var/qs.log" /tmp/qs.log
+stop_queue; [ -n "${KEEP:-}" ] && cp "$R/var/qs.log" /tmp/deliver-qs.log
 done_testing

@@ -106,7 +106,7 @@ wait_until queue_empty; ok $? "  and the queue empties: no loop"
 aliases 'postmaster: admin'
 
 # Delay warnings and queuetime expiry (short times).
-stop_queue; [ -n "${KEEP:-}" ] && cp "$R/var/qs.log" /tmp/qs.log
+stop_queue; [ -n "${KEEP:-}" ] && cp "$R/var/qs.log" /tmp/deliver-qs.log
 echo 2 > "$R/etc/warntime"; echo 6 > "$R/etc/queuetime"
 start_queue
 msg slow | inject carol@example.test alice-slow@example.test
@@ -128,5 +128,5 @@ msg far | inject carol@example.test someone@example.org
 wait_until grep -q 'deferred .*someone@example.org.*no remote transport' "$R/var/qs.log"; ok $? "a remote recipient without a transport is deferred with a clear status"
 test -n "$(ls "$R/queue/env")"; ok $? "  and stays queued"
 
-stop_queue; [ -n "${KEEP:-}" ] && cp "$R/var/qs.log" /tmp/qs.log
+stop_queue; [ -n "${KEEP:-}" ] && cp "$R/var/qs.log" /tmp/deliver-qs.log
 done_testing

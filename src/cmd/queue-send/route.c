@@ -1,10 +1,12 @@
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include "account.h"
 #include "addr.h"
 #include "aliases.h"
 #include "die.h"
 #include "domains.h"
+#include "home.h"
 #include "qs.h"
 
 static void set_text(struct route *r, int kind, const char *text)
@@ -59,6 +61,16 @@ static void find_account(struct route *r, const char *local, size_t len, int cls
   stralloc_free(&name);
 }
 
+/* A transport whose program is not installed yet. */
+static int missing(const char *prog)
+{
+  stralloc path = {0};
+  if (!home_command(&path, prog)) die_nomem();
+  int r = access(path.s, X_OK) < 0;
+  stralloc_free(&path);
+  return r;
+}
+
 static int is_fax(const stralloc *domain)
 {
   return domain->len == 3 && !memcmp(domain->s, "fax", 3);
@@ -92,7 +104,7 @@ static void resolve(struct qs *q, const char *rcpt, struct route *r, int depth)
   --r->domain.len;
   if (cls == DOMAIN_FOREIGN) {
     if (is_fax(&r->domain)) set_text(r, ROUTE_NONE, "faxsend");
-    else set_text(r, ROUTE_REMOTE, "remote");
+    else set_text(r, missing("remote") ? ROUTE_NONE : ROUTE_REMOTE, "remote");
     return;
   }
   if (at == 0) { set_text(r, ROUTE_FAIL, "5.1.3 empty local part"); return; }
