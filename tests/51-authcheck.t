@@ -155,6 +155,8 @@ t.is_(lines[0] if lines else "", "%d %d %d" % (UID, GID, GID), "runs as the acco
 t.is_(lines[1:] , [home, "USER=opt", "HOME=" + home, "MAILDIR=%s/box" % home, "MAILDIRQUOTA=5000S",
                    "AUTHENTICATED=opt", "AUTHADDR=opt", "OPTIONS=wbnoimages=1,disablepop3=1,disableimap=0"],
       "cwd and environment")
+code, out, _ = auth(creds("opt", "optpass"), args=("/bin/sh", "-c", "cat <&3 || echo closed"), service="webmail")
+t.is_(out, "closed\n", "the program does not inherit descriptor 3")
 code, out, _ = auth(creds("hmd5crypt", "secret"), args=("/bin/sh", "-c", "echo $MAILDIR; echo $USER"))
 t.is_(out, "%s/Maildir\nhmd5crypt\n" % home, "a passwd account: MAILDIR is HOME/Maildir")
 code, _, err = auth(creds("opt", "wrong"), args=("/bin/sh", "-c", "echo ran"))

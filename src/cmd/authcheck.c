@@ -164,6 +164,10 @@ int main(int argc, char **argv)
   log_line("login ok service=", a.service, " user=", shown(a.acct.address.s).s, " module=", a.module);
   if (check_only) return finish(&a, 0);
 
+  /* The credentials stay behind: the account's program gets neither
+   * the descriptor nor the bytes. */
+  close(3);
+  explicit_bzero(a.input, sizeof a.input);
   clean_environment();
   if (!session_env(&a)) die_nomem();
   session_drop(&a);
