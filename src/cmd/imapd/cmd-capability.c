@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "imap-weak.h"
 #include "imapd.h"
 
 static const char *const caps[] = {
@@ -30,8 +29,6 @@ void out_capability(struct session *s)
   out_s(s, "IMAP4rev1");
   for (size_t i = 0; i < sizeof caps / sizeof caps[0]; ++i) {
     if (s->cfg.capability && !in_list(s->cfg.capability, caps[i])) continue;
-    if ((!strncmp(caps[i], "SORT", 4) || !strncmp(caps[i], "THREAD", 6)) && !have_sort()) continue;
-    if (!strcmp(caps[i], "ESEARCH") && !have_search()) continue;
     out_s(s, " ");
     out_s(s, caps[i]);
   }

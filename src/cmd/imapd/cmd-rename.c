@@ -70,7 +70,7 @@ CMD(rename)
       !folder_canon(arg_str(s, from), &oc) || !folder_canon(arg_str(s, to), &nc) || folder_is_inbox(nc.s))
     r = reply_no(s, "[CANNOT] Invalid mailbox name");
   else if (folder_exists(s, nc.s)) r = reply_no(s, "[ALREADYEXISTS] Target mailbox exists");
-  else if (!strncmp(nc.s, oc.s, oc.len) && nc.s[oc.len] == '.')
+  else if (!folder_is_inbox(oc.s) && !strncmp(nc.s, oc.s, oc.len) && nc.s[oc.len] == '.')
     r = reply_no(s, "[CANNOT] Cannot rename a mailbox into itself");
   else if (folder_is_inbox(oc.s)) {
     if (maildir_make(nd.s, 1) < 0 || move_inbox(s, nd.s) < 0) r = reply_no(s, "[SERVERBUG] Unable to rename INBOX");

@@ -1,6 +1,5 @@
 #include <stdio.h>
 #include <strings.h>
-#include "imap-weak.h"
 #include "die.h"
 #include "imap-search.h"
 
@@ -47,9 +46,9 @@ static void out_set(struct session *s)
 
 static void out_esearch(struct session *s, int opts, long count)
 {
-  out_s(s, "* ESEARCH (TAG ");
-  out_astring(s, s->tag, strlen(s->tag));
-  out_s(s, ")");
+  out_s(s, "* ESEARCH (TAG \"");
+  out_s(s, s->tag);   /* a tag is an atom: no quotes or backslashes */
+  out_s(s, "\")");
   if (s->uid) out_s(s, " UID");
   size_t lo = s->mb.n, hi = 0;
   for (size_t i = 0; i < s->mb.n; ++i)
@@ -65,7 +64,6 @@ CMD(search)
 {
   struct search_prog p;
   const char *charset = 0, *why = "Invalid search";
-  if (!have_search()) return reply_no(s, "SEARCH is not available");
   int opts = return_opts(s, &args);
   if (opts < 0) return reply_bad(s, "Invalid RETURN options");
   if (imap_atom_is(&s->cmd, args, "CHARSET")) {

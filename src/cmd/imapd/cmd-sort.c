@@ -1,6 +1,5 @@
 #include <stdlib.h>
 #include <strings.h>
-#include "imap-weak.h"
 #include "die.h"
 #include "imap-sortset.h"
 
@@ -35,7 +34,6 @@ CMD(sort)
   size_t ncrit;
   unsigned keys = 0;
   const char *why = "Invalid search";
-  if (!have_sort()) return reply_no(s, "SORT is not available");
   if (!args || args->type != IMAP_LIST || !parse_crit(s, args, crit, &ncrit, &keys))
     return reply_bad(s, "Invalid sort criteria");
   int r = sortset_search(s, arg_next(s, args), &why);

@@ -1,4 +1,3 @@
-#include "imap-weak.h"
 #include "die.h"
 #include "imap-sortset.h"
 
@@ -7,7 +6,6 @@ CMD(thread)
 {
   enum thread_algo algo;
   const char *why = "Invalid search";
-  if (!have_sort()) return reply_no(s, "THREAD is not available");
   if (imap_atom_is(&s->cmd, args, "ORDEREDSUBJECT")) algo = THREAD_ORDEREDSUBJECT;
   else if (imap_atom_is(&s->cmd, args, "REFERENCES")) algo = THREAD_REFERENCES;
   else return reply_bad(s, "Unknown threading algorithm");
@@ -19,7 +17,7 @@ CMD(thread)
   if (sortset_fill(s, &set, SORT_NEED_THREAD | (1u << SORT_SUBJECT) | (1u << SORT_DATE)) < 0 ||
       thread_run(&set, algo, &out) < 0)
     die_nomem();
-  out_s(s, "* THREAD ");
+  out_s(s, out.len ? "* THREAD " : "* THREAD");
   out_b(s, out.s, out.len);
   out_s(s, "\r\n");
   stralloc_free(&out);

@@ -51,7 +51,10 @@ static int build(const char *buf, size_t len, stralloc *msg, stralloc *env, size
   stralloc v = { 0 };
   const char *from = getenv("AUTHADDR");
   if (!from || !*from) from = getenv("USER");
+  const char *user = getenv("AUTHENTICATED");
+  if (!user || !*user) user = getenv("USER");
   if (!stralloc_copys(env, "F") || !stralloc_cats(env, from ? from : "") || !stralloc_0(env)) return -1;
+  if (user && *user && (!stralloc_cats(env, "A") || !stralloc_cats(env, user) || !stralloc_0(env))) return -1;
   while (mime_field_next(buf, hl, &pos, &f)) {
     int bcc = f.namelen == 3 && !strncasecmp(f.name, "Bcc", 3);
     if ((bcc || (f.namelen == 2 && (!strncasecmp(f.name, "To", 2) || !strncasecmp(f.name, "Cc", 2))))) {

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "imap-weak.h"
 #include "imap-search.h"
 
 struct sp {

@@ -3,7 +3,6 @@
  * only when it asks. */
 #include <stdlib.h>
 #include <time.h>
-#include "imap-weak.h"
 #include "imap-search.h"
 #include "mime.h"
 

@@ -16,10 +16,25 @@ static void report_expunge(void *ctx, size_t seq)
   out_s(s, " EXPUNGE\r\n");
 }
 
+/* A keyword letter beyond what this session knows: another session
+ * added a keyword to the file; announce the new list first. */
+static int unknown_keywords(const struct mbox *mb, unsigned kw)
+{
+  unsigned known = mb->nkw >= 32 ? ~0u : (1u << mb->nkw) - 1;
+  return (kw & ~known) != 0;
+}
+
+static void reload_keywords(struct session *s)
+{
+  kw_load(&s->mb);
+  out_permflags(s);
+}
+
 static void report_flags(void *ctx, size_t idx)
 {
   struct session *s = ctx;
   struct msg *m = &s->mb.m[idx];
+  if (unknown_keywords(&s->mb, m->kw)) reload_keywords(s);
   out_s(s, "* ");
   out_u(s, idx + 1);
   out_s(s, " FETCH (UID ");
@@ -38,29 +53,14 @@ static void report_counts(struct session *s)
   out_s(s, " RECENT\r\n");
 }
 
-/* A keyword letter beyond what this session knows: another session
- * added a keyword to the file. */
-static void reload_keywords(struct session *s)
-{
-  unsigned known = s->mb.nkw >= 32 ? ~0u : (1u << s->mb.nkw) - 1;
-  for (size_t i = 0; i < s->mb.n; ++i)
-    if (s->mb.m[i].kw & ~known) {
-      kw_load(&s->mb);
-      out_permflags(s);
-      return;
-    }
-}
-
 void report_changes(struct session *s, int force)
 {
   struct sync_cb cb = { s, report_expunge, report_flags };
-  size_t before = s->mb.n;
   long r = mbox_sync(&s->mb, force, &cb);
-  if (r < 0) return;
-  reload_keywords(s);
-  if (r > 0 || s->mb.n != before) {
-    if (r > 0) report_counts(s);
-  }
+  if (r <= 0) return;
+  for (size_t i = s->mb.n - (size_t)r; i < s->mb.n; ++i)   /* the new ones */
+    if (unknown_keywords(&s->mb, s->mb.m[i].kw)) { reload_keywords(s); break; }
+  report_counts(s);
 }
 
 int session_select(struct session *s, const char *name, int readonly)

@@ -1,6 +1,5 @@
 /* Feeding the messages a search selected to imapsort: header blocks
  * only, with internal date and size. */
-#include "imap-weak.h"
 #include "imap-search.h"
 #include "imap-sortset.h"
 #include "mime.h"
