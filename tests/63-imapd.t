@@ -23,9 +23,9 @@ md = root.account("demo")
 M1 = b"From: Alice <alice@example.test>\nTo: bob@example.test\nSubject: first\nDate: Mon, 2 Nov 2026 10:00:00 +0000\n\nhello there\n"
 M2 = b"From: carol@example.test\nSubject: second\n\nline one\nline two\n"
 M3 = b"Subject: third\nContent-Type: text/plain; charset=utf-8\n\nbody three\n"
-root.deliver(md, M1)
-root.deliver(md, M2)
-root.deliver(md, M3)
+M1 = root.deliver(md, M1)
+M2 = root.deliver(md, M2)
+M3 = root.deliver(md, M3)
 port = root.start_imapd(md)
 CRLF = lambda b: b.replace(b"\n", b"\r\n")
 
@@ -175,7 +175,7 @@ t.like(open(os.path.join(md, "postern-uidlist")).read(), r"^3 V\d+ N5\n", "uid l
 # IDLE: a delivery reaches the idling client at once.
 r.send("i1 IDLE\r\n")
 t.is_(r.line(), "+ idling", "IDLE continuation")
-root.deliver(md, b"Subject: while idle\n\nx\n")
+IDLEMSG = root.deliver(md, b"Subject: while idle\n\nx\n")
 r.s.settimeout(5)
 got = r.line()
 t.is_(got, "* 2 EXISTS", "delivery during IDLE reported at once")
@@ -212,7 +212,7 @@ t.is_(data, [b"2 5"], "imaplib UID SEARCH ALL")
 typ, data = c.search(None, "SUBJECT", "idle")
 t.is_(data, [b"2"], "SEARCH SUBJECT")
 typ, data = c.fetch("2", "(RFC822)")
-t.is_(data[0][1], CRLF(b"Subject: while idle\n\nx\n"), "imaplib RFC822")
+t.is_(data[0][1], CRLF(IDLEMSG), "imaplib RFC822")
 typ, data = c.status("INBOX.Sent", "(MESSAGES)")
 t.is_(data, [b'INBOX.Sent (MESSAGES 4)'], "imaplib STATUS")
 c.logout()

@@ -25,7 +25,7 @@ t = Tap()
 root = ImapRoot()
 md = root.account("demo")
 root.account("noimap", options="disableimap=1")
-root.deliver(md, b"From: a@example.test\nSubject: one\n\nhello\n")
+ONE = root.deliver(md, b"From: a@example.test\nSubject: one\n\nhello\n")
 port = root.start_imap({"IMAP_CAPABILITY": "IMAP4rev1 IDLE AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5"})
 b64 = lambda s: base64.b64encode(s.encode() if isinstance(s, str) else s).decode()
 CAPS = "IMAP4rev1 LITERAL+ SASL-IR ID AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5"
@@ -115,7 +115,7 @@ t.is_(data, [b"1"], "imaplib login + select")
 c.logout()
 curl = subprocess.run(["curl", "-s", "--max-time", "10", "imap://127.0.0.1:%d/INBOX;UID=1" % port,
                        "-u", "demo:" + PASSWORD], capture_output=True)
-t.is_(curl.stdout, b"From: a@example.test\r\nSubject: one\r\n\r\nhello\r\n", "curl imap:// fetches the message")
+t.is_(curl.stdout, ONE.replace(b"\n", b"\r\n"), "curl imap:// fetches the message")
 curl = subprocess.run(["curl", "-s", "--max-time", "10", "imap://127.0.0.1:%d/" % port, "-u", "demo:" + PASSWORD],
                       capture_output=True)
 t.like(curl.stdout.decode(), r'\* LIST \(\\HasNoChildren\) "\." INBOX', "curl imap:// lists folders")

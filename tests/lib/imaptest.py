@@ -6,12 +6,65 @@ import os
 import pwd
 import re
 import socket
+import subprocess
 
 from postern import free_port
 from pop3test import Pop3Root, have, PASSWORD  # noqa: F401
 
 
+def _bases(md):
+    out = {}
+    for sub in ("new", "cur"):
+        for n in os.listdir(os.path.join(md, sub)):
+            out[n.split(":")[0]] = sub
+    return out
+
+
 class ImapRoot(Pop3Root):
+    def deliver(self, md, body):
+        """Delivers body into the maildir md through postern's local
+        delivery program when it is built (else as a maildir delivery
+        writes: tmp/, then new/), and returns the bytes stored. A running
+        imapd may move the file to cur/ at once: both are looked at."""
+        before = _bases(md)
+        if have("local"):
+            home = os.path.dirname(md)
+            self.counter += 1
+            args = [self.c("local"), "user", "imaptest%d" % self.counter, "sender@example.test",
+                    "demo@example.test", "demo", home, "", md, ""]
+            if self.as_root:
+                args = ["setuidgid", pwd.getpwuid(self.uid).pw_name] + args
+            src = self.write("var/message-in", "")
+            with open(src, "wb") as f:
+                f.write(body)
+            e = dict(os.environ, POSTERN_HOME=self.path, **self.env)
+            with open(src, "rb") as f:
+                r = subprocess.run(args, stdin=f, env=e, capture_output=True)
+            assert r.returncode == 0, r.stdout + r.stderr
+        else:
+            self.counter += 1
+            base = "%d.M%dP%dQ%d.testhost" % (1700000000 + self.counter, self.counter, os.getpid(), self.counter)
+            tmp = os.path.join(md, "tmp", base)
+            with open(tmp, "wb") as f:
+                f.write(body)
+            name = "%s,S=%d" % (base, len(body))
+            os.link(tmp, os.path.join(md, "new", name))
+            os.unlink(tmp)
+            if self.as_root:
+                os.chown(os.path.join(md, "new", name), self.uid, self.gid)
+        for attempt in range(50):
+            new = {b: sub for b, sub in _bases(md).items() if b not in before}
+            for b in new:
+                for sub in ("new", "cur"):
+                    for n in os.listdir(os.path.join(md, sub)):
+                        if n.split(":")[0] == b:
+                            try:
+                                with open(os.path.join(md, sub, n), "rb") as f:
+                                    return f.read()
+                            except OSError:
+                                pass
+        raise AssertionError("delivered message not found")
+
     def ids(self, who):
         if not self.as_root:
             return []

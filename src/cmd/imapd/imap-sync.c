@@ -123,11 +123,44 @@ static int cmp_ent_uid(const void *a, const void *b)
   return x->uid < y->uid ? -1 : x->uid > y->uid;
 }
 
+/* ",W=<n>" in the base name: the size with CRLF line ends, as Dovecot
+ * and postern's deliveries write it (RFC822.SIZE without reading). */
+static unsigned name_vsize(const char *name)
+{
+  size_t bl = name_baselen(name);
+  for (size_t i = 0; i + 3 < bl; ++i)
+    if (name[i] == ',' && name[i + 1] == 'W' && name[i + 2] == '=') {
+      unsigned long long v = 0;
+      for (i += 3; i < bl && name[i] >= '0' && name[i] <= '9'; ++i) v = v * 10 + (unsigned)(name[i] - '0');
+      return v < 0xfffffffeull ? (unsigned)v + 1 : 0;
+    }
+  return 0;
+}
+
+/* Delivery order of two Maildir names "<sec>.M<usec>P<pid>...": the
+ * numbers compared as numbers (a 5-digit microsecond count comes
+ * before a 6-digit one), then the names. */
+static unsigned long long lead_num(const char **p)
+{
+  unsigned long long n = 0;
+  while (**p >= '0' && **p <= '9') n = n * 10 + (unsigned long long)(*(*p)++ - '0');
+  return n;
+}
+
 static int cmp_ent_name(const void *a, const void *b, void *arg)
 {
   const char *names = arg;
-  const struct ent *x = *(struct ent *const *)a, *y = *(struct ent *const *)b;
-  return strcmp(names + x->name, names + y->name);
+  const char *x = names + (*(struct ent *const *)a)->name, *y = names + (*(struct ent *const *)b)->name;
+  const char *p = x, *q = y;
+  unsigned long long sx = lead_num(&p), sy = lead_num(&q);
+  if (sx != sy) return sx < sy ? -1 : 1;
+  if (p[0] == '.' && p[1] == 'M' && q[0] == '.' && q[1] == 'M') {
+    p += 2;
+    q += 2;
+    unsigned long long ux = lead_num(&p), uy = lead_num(&q);
+    if (ux != uy) return ux < uy ? -1 : 1;
+  }
+  return strcmp(x, y);
 }
 
 /* Known messages: take their new names and flags, mark the vanished. */
@@ -212,7 +245,7 @@ static int append_new(struct scan *sc, struct ent **fresh, size_t nf)
     struct msg *m = &mb->m[mb->n++];
     m->uid = fresh[i]->uid;
     m->name = fresh[i]->name;
-    m->vsize = fresh[i]->vsize;
+    m->vsize = fresh[i]->vsize ? fresh[i]->vsize : name_vsize(mb->names.s + m->name);
     name_flags(mb->names.s + m->name, &m->flags, &m->kw);
     if (fresh[i]->innew) { m->flags |= F_NEW | F_RECENT; ++mb->recent; }
   }
