@@ -123,7 +123,7 @@ static int status(void)
     ids = p; ++n;
   }
   closedir(d);
-  qsort(ids, n, sizeof *ids, by_name);
+  if (n) qsort(ids, n, sizeof *ids, by_name);
   for (size_t i = 0; i < n; ++i) { show_message(ids[i]); free(ids[i]); }
   free(ids);
   printf("%zu message%s in the queue\n", n, n == 1 ? "" : "s");
