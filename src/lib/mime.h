@@ -104,7 +104,8 @@ enum { MIME_LEAF = 0, MIME_MULTIPART = 1, MIME_MESSAGE = 2 };
 struct mime_part {
   size_t hdr;            /* start of the part's header */
   size_t body;           /* start of the body (hdr..body is the header + blank line) */
-  size_t end;            /* end of the body (a boundary's leading CRLF excluded) */
+  size_t end;            /* end of the body: a boundary's leading CRLF is excluded,
+                            a multipart keeps its close delimiter's line end */
   size_t hdr_size;       /* CRLF-view size of hdr..body */
   size_t body_size;      /* CRLF-view size of body..end */
   unsigned long lines;   /* CRLF-view line count of body..end */
@@ -189,7 +190,8 @@ int mime_section_parse(struct mime_section *sec, const char *s, size_t len,
  * a single-part message is its body; HEADER/TEXT apply to the message
  * or to a MESSAGE/RFC822 part; MIME to a numbered part. HEADER.FIELDS
  * keeps each matching field whole (folding included) and ends with
- * the blank line. Returns 1 ok, 0 no such part / section not valid for
+ * the blank line (HEADER.FIELDS.NOT: when the header had one; names
+ * are matched without regard to case). Returns 1 ok, 0 no such part / section not valid for
  * this part (nothing appended: answer an empty string "" as Dovecot
  * does), -1 ENOMEM. Like Dovecot, "N.1" of a single (non-multipart)
  * part N is that part itself. */
