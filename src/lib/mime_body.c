@@ -27,12 +27,18 @@ static void collect(const struct bctx *c, int node, struct fields *f)
   size_t len = p->body - p->hdr, pos = 0;
   struct mime_field fl;
   int i;
+  int mime = 0, message = p->parent < 0 || c->m->part[p->parent].kind == MIME_MESSAGE;
   for (i = 0; i < H_N; ++i) f->v[i] = 0, f->n[i] = 0;
   while (mime_field_next(h, len, &pos, &fl)) {
+    if (fl.namelen == 12 && mime_ieq(fl.name, 12, "mime-version")) mime = 1;
     if (fl.namelen < 10 || fl.namelen > 25 || !mime_ieq(fl.name, 8, "content-")) continue;
     for (i = 0; i < H_N; ++i)
       if (!f->v[i] && mime_ieq(fl.name, fl.namelen, hnames[i])) { f->v[i] = fl.value; f->n[i] = fl.valuelen; break; }
   }
+  /* a message without MIME-Version or Content-Type is not MIME: its
+   * other Content- fields are not shown (as Dovecot does) */
+  if (message && !mime && !f->v[H_TYPE])
+    for (i = 0; i < H_N; ++i) f->v[i] = 0, f->n[i] = 0;
 }
 
 static int cat(struct bctx *c, const char *s) { return stralloc_cats(c->out, s) ? 0 : -1; }

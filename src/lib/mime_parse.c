@@ -15,6 +15,7 @@ struct pctx {
   size_t boff[MIME_MAX_DEPTH], blen[MIME_MAX_DEPTH];  /* boundaries, in m->scratch */
   unsigned int nb;
   int err;
+  size_t claimed;              /* a line end given to the next boundary, or (size_t)-1 */
 };
 
 static int new_node(struct pctx *c, int parent, int prev, size_t hdr, unsigned int depth)
@@ -67,6 +68,17 @@ static int whole_boundary(const struct pctx *c, size_t pos)
   e = pos + 2 + c->blen[i] + (close ? 2 : 0);
   while (e < c->len && (c->b[e] == ' ' || c->b[e] == '\t')) ++e;
   return e >= c->len || c->b[e] == '\r' || c->b[e] == '\n';
+}
+
+/* Whether the header hdr..body has fields and then an empty line (an
+ * empty header keeps its blank line, as in Dovecot). */
+static int blank_before(const struct pctx *c, size_t hdr, size_t body)
+{
+  size_t n = body - hdr;
+  const char *e = c->b + body;
+  if (n < 2 || e[-1] != '\n') return 0;
+  if (e[-2] == '\n') return 1;
+  return n > 3 && e[-2] == '\r' && e[-3] == '\n';
 }
 
 static size_t next_line(const struct pctx *c, size_t pos)
@@ -161,7 +173,8 @@ static void sizes(struct pctx *c, int me, size_t stop, size_t minend)
   struct mime_part *p = &c->m->part[me];
   size_t end = stop;
   unsigned long lines = 0;
-  if (stop < c->len) {
+  /* a header that runs into the boundary keeps its last line end */
+  if (stop < c->len && p->body < stop) {
     if (end > p->body && c->b[end - 1] == '\n') --end;
     if (end > p->body && c->b[end - 1] == '\r') --end;
   }
@@ -188,10 +201,16 @@ static size_t entity(struct pctx *c, int parent, int prev, size_t pos, unsigned 
   int me = new_node(c, parent, prev, pos, depth), kind;
   size_t body, stop, minend = 0;
   if (me < 0) return c->len;
-  body = header_end(c, pos);
-  /* a blank line right before a boundary is the boundary's own line end */
-  if (c->nb && body > pos && body < c->len && c->b[body - 1] == '\n' && whole_boundary(c, body))
-    body -= body - pos >= 2 && c->b[body - 2] == '\r' ? 2 : 1;
+  if (pos == c->claimed) {
+    body = pos;                /* only the boundary's line end is left: an empty entity */
+  } else {
+    body = header_end(c, pos);
+    /* a blank line right before a boundary is the boundary's own line end */
+    if (c->nb && body > pos && body < c->len && blank_before(c, pos, body) && whole_boundary(c, body)) {
+      body -= body - pos >= 2 && c->b[body - 2] == '\r' ? 2 : 1;
+      c->claimed = body;
+    }
+  }
   c->m->part[me].body = body;
   c->m->part[me].digest = (unsigned char)digest;
   kind = classify(c, pos, body, depth, digest);
@@ -213,7 +232,7 @@ static size_t entity(struct pctx *c, int parent, int prev, size_t pos, unsigned 
 int mime_parse(struct mime_msg *m, const char *buf, size_t len)
 {
   struct pctx c;
-  c.m = m; c.b = buf; c.len = len; c.nb = 0; c.err = 0;
+  c.m = m; c.b = buf; c.len = len; c.nb = 0; c.err = 0; c.claimed = (size_t)-1;
   m->buf = buf; m->len = len;
   m->nparts = 0;
   m->limited = 0;
