@@ -90,7 +90,7 @@ int sasl_cram_challenge(stralloc *challenge, const char *hostname)
   if (!stralloc_catb(challenge, num, fmt_ulonglong(num, nonce))) return 0;
   if (!stralloc_append(challenge, ".")) return 0;
   if (!stralloc_catb(challenge, num, fmt_ulong(num, (unsigned long)time(0)))) return 0;
-  return stralloc_append(challenge, "@") && stralloc_cats(challenge, hostname)
+  return stralloc_append(challenge, "@") && stralloc_cats(challenge, hostname && *hostname ? hostname : "localhost")
       && stralloc_append(challenge, ">") && stralloc_0(challenge) && (--challenge->len, 1);
 }
 
