@@ -650,6 +650,425 @@ static const struct dcase { const char *name; const char *msg; size_t len; const
     "(NIL NIL ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
     "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL (\"\" (\"filename\" \"x\")) NIL \"a b\")",
     "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "r00.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: \"N\" <n@x>\r\n"
+    "Subject: s47\n"
+    "Content-Type: text/plain\n"
+    "Content-Transfer-Encoding: quoted-printable\r\n"
+    "\n"
+    "line 0 xxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
+    "line 1 xxxxxxx\r\n"
+    "line 2 xxxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+    "line 3 xxxxxxxxxxxxxxxxxxxxxxx\n"
+    "line 4 xxxxxxxxxxxxxxxxxxxxx", 284,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s47\" ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"quoted-printable\" 148 4 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"quoted-printable\" 148 4)" },
+  { "r01.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: =?UTF-8?Q?=C3=A9?= <e@x>\n"
+    "Subject: s34\n"
+    "\r\n"
+    "line 0 xxxxxxxxxxxxxxxxxxxxxxxxxxxx", 118,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s34\" ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 35 0 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 35 0)" },
+  { "r02.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: =?UTF-8?Q?=C3=A9?= <e@x>\n"
+    "Subject: s99\n"
+    "\r\n"
+    "", 83,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s99\" ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0)" },
+  { "r03.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: =?UTF-8?Q?=C3=A9?= <e@x>\n"
+    "Subject: s91\r\n"
+    "Content-Transfer-Encoding: base64\n"
+    "\n"
+    "", 117,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s91\" ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0)" },
+  { "r04.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: grp: a@b;\n"
+    "Subject: s15\n"
+    "Content-Type: image/png\n"
+    "Content-Language: en\n"
+    "\r\n"
+    "", 113,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s15\" ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) NIL NIL NIL NIL NIL)",
+    "(\"image\" \"png\" NIL NIL NIL \"7bit\" 0 NIL NIL (\"en\") NIL)",
+    "(\"image\" \"png\" NIL NIL NIL \"7bit\" 0)" },
+  { "r05.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: grp: a@b;\n"
+    "Subject: s78\n"
+    "Content-Type: multipart/related; boundary=\"b0_43\"\n"
+    "\n"
+    "preamble\n"
+    "--b0_43 \n"
+    "Content-Type: message/rfc822\n"
+    "\n"
+    "From: grp: a@b;\n"
+    "Subject: s79\n"
+    "Content-Type: text/html\n"
+    "\n"
+    "line 0 xxxxxxxxxx\n"
+    "line 1 xxxxxxxxxxxx\r\n"
+    "line 2 x\n"
+    "line 3 xxxxxxxxxxxxxx\n"
+    "\n"
+    "--b0_43--\n"
+    "", 300,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s78\" ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) NIL NIL NIL NIL NIL)",
+    "((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 131 (NIL \"s79\" ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) NIL NIL NIL NIL NIL) (\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 73 4 NIL NIL NIL NIL) 8 NIL NIL NIL NIL) \"related\" (\"boundary\" \"b0_43\") NIL NIL NIL)",
+    "((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 131 (NIL \"s79\" ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) NIL NIL NIL NIL NIL) (\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 73 4) 8) \"related\")" },
+  { "r06.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: =?UTF-8?Q?=C3=A9?= <e@x>\n"
+    "Subject: s48\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "\r\n"
+    "line 0 xxxxxxxxxxxxxxxxxxxx\n"
+    "line 1 xxx\n"
+    "line 2 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+    "", 201,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s48\" ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 80 3 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 80 3)" },
+  { "r07.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: a@b\n"
+    "Subject: s94\r\n"
+    "Content-Type: text/html\n"
+    "Content-Transfer-Encoding: quoted-printable\n"
+    "\n"
+    "line 0 xx\n"
+    "line 1 xxxxxxxxxxxxxxxxxx\r\n"
+    "line 2 xxxxxxxxxxxxx\n"
+    "line 3 xxxxxxxxxxxxxxxx\n"
+    "line 4 xxxxxxxxxxxxxx\n"
+    "", 234,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s94\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"quoted-printable\" 108 5 NIL NIL NIL NIL)",
+    "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"quoted-printable\" 108 5)" },
+  { "r08.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: a@b\n"
+    "Subject: s19\r\n"
+    "Content-Type: multipart/signed; boundary=\"b0_965\"\r\n"
+    "\n"
+    "\n"
+    "--b0_965--\r\n"
+    "", 126,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s19\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"signed\" (\"boundary\" \"b0_965\") NIL NIL NIL)",
+    "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"signed\")" },
+  { "r09.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: a@b\r\n"
+    "Subject: s55\n"
+    "Content-Type: multipart/mixed; boundary=b0_763\n"
+    "\n"
+    "\n"
+    "--b0_763 \n"
+    "Content-Type: text/plain; charset=utf-8\n"
+    "\r\n"
+    "line 0 xxxxxxx\r\n"
+    "line 1 xxx\n"
+    "--b0_763--\n"
+    "epilogue\n"
+    "", 209,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s55\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 26 1 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b0_763\") NIL NIL NIL)",
+    "((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 26 1) \"mixed\")" },
+  { "r10.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: a@b\r\n"
+    "Subject: s5\n"
+    "Content-Type: multipart/mixed; boundary=b0_494\n"
+    "\n"
+    "\n"
+    "--b0_494\n"
+    "From: a@b\n"
+    "Subject: s49\n"
+    "Content-Type: text/html\n"
+    "Content-Disposition: inline\n"
+    "Content-Language: en\n"
+    "\n"
+    "line 0 xxxxxxxxxxxxxxxxxxxx\n"
+    "line 1 xxxxxxxxxxxxxxxxxxxx\n"
+    "line 2 xxxxxxxxxxxxxxxxxxx\n"
+    "line 3 x\n"
+    "\n"
+    "--b0_494\r\n"
+    "Content-Type: text/html\r\n"
+    "Content-ID: <id6@x>\r\n"
+    "\n"
+    "line 0 xxxxxxxxxxx\n"
+    "line 1 xxx\n"
+    "\n"
+    "--b0_494--\n"
+    "", 407,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s5\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "((\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 96 4 NIL (\"inline\" NIL) (\"en\") NIL)(\"text\" \"html\" (\"charset\" \"us-ascii\") \"<id6@x>\" NIL \"7bit\" 32 2 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b0_494\") NIL NIL NIL)",
+    "((\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 96 4)(\"text\" \"html\" (\"charset\" \"us-ascii\") \"<id6@x>\" NIL \"7bit\" 32 2) \"mixed\")" },
+  { "r11.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: a@b\n"
+    "Subject: s14\n"
+    "Content-ID: <id9@x>\r\n"
+    "\n"
+    "line 0 x\n"
+    "line 1 xxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
+    "line 2 xxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+    "line 3 xxxxxxx\r\n"
+    "", 177,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s14\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 97 4 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 97 4)" },
+  { "r12.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: =?UTF-8?Q?=C3=A9?= <e@x>\n"
+    "Subject: s76\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "line 0 xxxxxxxxxxxxxxxxxx\n"
+    "line 1 xxxx\n"
+    "line 2 xxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
+    "line 3 xxxxx\n"
+    "line 4 xxxxxxxxxxxxxxx\n"
+    "", 218,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s76\" ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 115 5 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 115 5)" },
+  { "r13.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: \"N\" <n@x>\r\n"
+    "Subject: s34\r\n"
+    "Content-Type: multipart/related; boundary=b0_527\n"
+    "\n"
+    "--b0_527\n"
+    "\n"
+    "line 0 xxxxxxxxxxx\r\n"
+    "line 1 xxxxxxxxxx\n"
+    "line 2 xxxxxxxxxxxxxxxxxxxxxxxx\r\n"
+    "line 3 xxxxxxxxxxxxx\n"
+    "\n"
+    "--b0_527\n"
+    "\r\n"
+    "line 0 xxxxxxxxxxxxxxxxxxxx\n"
+    "\n"
+    "--b0_527 \n"
+    "Content-Type: text/plain; charset=utf-8\n"
+    "\n"
+    "line 0 xxxxxxxxxxxxxxxxxxxxxxxxx\n"
+    "line 1 xxx\n"
+    "line 2 xxxxxxxx\n"
+    "line 3 x\n"
+    "line 4 xxxxxxxxxxxxxx\n"
+    "--b0_527--\n"
+    "\n"
+    "", 415,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s34\" ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) NIL NIL NIL NIL NIL)",
+    "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 94 4 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 29 1 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 94 4 NIL NIL NIL NIL) \"related\" (\"boundary\" \"b0_527\") NIL NIL NIL)",
+    "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 94 4)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 29 1)(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 94 4) \"related\")" },
+  { "r14.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: =?UTF-8?Q?=C3=A9?= <e@x>\n"
+    "Subject: s13\n"
+    "Content-Type: text/plain\n"
+    "Content-Disposition: attachment; filename=\"x.txt\"\r\n"
+    "\n"
+    "line 0 xxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+    "line 1 xxx\n"
+    "", 205,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s13\" ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 49 2 NIL (\"attachment\" (\"filename\" \"x.txt\")) NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 49 2)" },
+  { "r15.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: grp: a@b;\n"
+    "Subject: s82\r\n"
+    "Content-Type: text/html\n"
+    "Content-Transfer-Encoding: quoted-printable\n"
+    "\n"
+    "", 136,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s82\" ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"quoted-printable\" 0 0 NIL NIL NIL NIL)",
+    "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"quoted-printable\" 0 0)" },
+  { "r16.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: =?UTF-8?Q?=C3=A9?= <e@x>\n"
+    "Subject: s57\n"
+    "Content-Type: message/rfc822\n"
+    "", 110,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s57\" ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 0 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) 0 NIL NIL NIL NIL)",
+    "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 0 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) 0)" },
+  { "r17.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: grp: a@b;\n"
+    "Subject: s49\n"
+    "Content-Type: TEXT/Plain; charset=\"ISO-8859-1\"; format=flowed\n"
+    "\r\n"
+    "line 0 xxxxxx\n"
+    "line 1 xxx\r\n"
+    "line 2 xxxxxxxxxxxxxxx\r\n"
+    "line 3 xxxxxxxxxxxxxxxx", 203,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s49\" ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) NIL NIL NIL NIL NIL)",
+    "(\"TEXT\" \"Plain\" (\"charset\" \"ISO-8859-1\" \"format\" \"flowed\") NIL NIL \"7bit\" 74 3 NIL NIL NIL NIL)",
+    "(\"TEXT\" \"Plain\" (\"charset\" \"ISO-8859-1\" \"format\" \"flowed\") NIL NIL \"7bit\" 74 3)" },
+  { "r18.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: a@b\n"
+    "Subject: s14\n"
+    "Content-Transfer-Encoding: base64\n"
+    "Content-Disposition: attachment;\n"
+    " filename*0=\"a\";\n"
+    " filename*1=\"b\"\r\n"
+    "Content-Language: en\n"
+    "\n"
+    "line 0 xxxxxxxxxx\n"
+    "line 1 xxxxxxxxxxxxxxxxxxxxxx", 230,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s14\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 48 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 48 1)" },
+  { "r19.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: a@b\n"
+    "Subject: s26\n"
+    "Content-Type: application/pdf; name=\"a b.pdf\"\r\n"
+    "Content-Disposition: inline\n"
+    "Content-ID: <id3@x>\r\n"
+    "\n"
+    "", 157,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s26\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "(\"application\" \"pdf\" (\"name\" \"a b.pdf\") \"<id3@x>\" NIL \"7bit\" 0 NIL (\"inline\" NIL) NIL NIL)",
+    "(\"application\" \"pdf\" (\"name\" \"a b.pdf\") \"<id3@x>\" NIL \"7bit\" 0)" },
+  { "r20.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: =?UTF-8?Q?=C3=A9?= <e@x>\n"
+    "Subject: s59\n"
+    "Content-Type: text/html\n"
+    "\n"
+    "line 0 xxxxxxxxxxxx\r\n"
+    "line 1 \r\n"
+    "line 2 xxxxxxxx\n"
+    "line 3 xxxx\n"
+    "", 164,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s59\" ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 60 4 NIL NIL NIL NIL)",
+    "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 60 4)" },
+  { "r21.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: \"N\" <n@x>\n"
+    "Subject: s64\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Disposition: inline\n"
+    "", 136,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s64\" ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 0 0 NIL (\"inline\" NIL) NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 0 0)" },
+  { "r22.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: grp: a@b;\n"
+    "Subject: s28\r\n"
+    "Content-Type: multipart/alternative; boundary=b0_485\n"
+    "\n"
+    "preamble\n"
+    "--b0_485\n"
+    "From: a@b\n"
+    "Subject: s93\n"
+    "Content-Type: multipart/digest; boundary=\"b1_806\"\n"
+    "\n"
+    "\n"
+    "--b1_806\n"
+    "\n"
+    "From: d@x\n"
+    "Subject: dig\n"
+    "\n"
+    "digest body\n"
+    "\n"
+    "--b1_806--\n"
+    "epilogue\r\n"
+    "\n"
+    "--b0_485\n"
+    "From: grp: a@b;\n"
+    "Subject: s61\n"
+    "Content-Type: application/octet-stream\n"
+    "Content-Transfer-Encoding: 7bit\r\n"
+    "\n"
+    "line 0 xxxxxxxxxxxxxxxxxxxxxxxx\n"
+    "line 1 xxxxx\n"
+    "line 2 xxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+    "line 3 xxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
+    "line 4 xxxxxxxxxxx\n"
+    "\r\n"
+    "--b0_485 \r\n"
+    "Content-Type: application/pdf; name=\"a b.pdf\"\n"
+    "Content-Disposition: inline\n"
+    "Content-Description: some desc\n"
+    "\r\n"
+    "--b0_485\n"
+    "From: a@b\n"
+    "Subject: s72\n"
+    "Content-Type: multipart/alternative; boundary=b1_82\n"
+    "\r\n"
+    "preamble\n"
+    "--b1_82 \r\n"
+    "Content-Type: multipart/mixed; boundary=b2_11\n"
+    "\n"
+    "preamble\n"
+    "--b2_11 \n"
+    "From: grp: a@b;\n"
+    "Subject: s68\r\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "\n"
+    "--b2_11--\n"
+    "\n"
+    "--b1_82--\n"
+    "\n"
+    "\n"
+    "--b0_485--\r\n"
+    "epilogue\n"
+    "", 921,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s28\" ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) ((NIL NIL \"grp\" NIL)(NIL NIL \"a\" \"b\")(NIL NIL NIL NIL)) NIL NIL NIL NIL NIL)",
+    "(((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 40 (NIL \"dig\" ((NIL NIL \"d\" \"x\")) ((NIL NIL \"d\" \"x\")) ((NIL NIL \"d\" \"x\")) NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 13 1 NIL NIL NIL NIL) 4 NIL NIL NIL NIL) \"digest\" (\"boundary\" \"b1_806\") NIL NIL NIL)(\"application\" \"octet-stream\" NIL NIL NIL \"7bit\" 140 NIL NIL NIL NIL)(\"application\" \"pdf\" (\"name\" \"a b.pdf\") NIL \"some desc\" \"7bit\" 0 NIL (\"inline\" NIL) NIL NIL)(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b2_11\") NIL NIL NIL) \"alternative\" (\"boundary\" \"b1_82\") NIL NIL NIL) \"alternative\" (\"boundary\" \"b0_485\") NIL NIL NIL)",
+    "(((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 40 (NIL \"dig\" ((NIL NIL \"d\" \"x\")) ((NIL NIL \"d\" \"x\")) ((NIL NIL \"d\" \"x\")) NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 13 1) 4) \"digest\")(\"application\" \"octet-stream\" NIL NIL NIL \"7bit\" 140)(\"application\" \"pdf\" (\"name\" \"a b.pdf\") NIL \"some desc\" \"7bit\" 0)(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"mixed\") \"alternative\") \"alternative\")" },
+  { "r23.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: =?UTF-8?Q?=C3=A9?= <e@x>\n"
+    "Subject: s23\n"
+    "Content-Type: multipart/related; boundary=b0_154\n"
+    "\n"
+    "preamble\r\n"
+    "--b0_154--\n"
+    "\n"
+    "", 153,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s23\" ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) ((\"=?UTF-8?Q?=C3=A9?=\" NIL \"e\" \"x\")) NIL NIL NIL NIL NIL)",
+    "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"related\" (\"boundary\" \"b0_154\") NIL NIL NIL)",
+    "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"related\")" },
+  { "r24.eml",
+    "Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+    "From: \"N\" <n@x>\n"
+    "Subject: s56\n"
+    "Content-Type: text/html\r\n"
+    "\n"
+    "line 0 xxxxxxxxxxx\r\n"
+    "line 1 xxxxxxxxxxxxx\n"
+    "line 2 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+    "line 3 xxxxxxxxxxxxxxx\r\n"
+    "line 4 xxxxxxxxxxx", 213,
+    "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s56\" ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 123 4 NIL NIL NIL NIL)",
+    "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 123 4)" },
 };
 static const struct scase { int msg; const char *sec; long origin, count; const char *want; size_t wlen; } scases[] = {
   { 0, "", -1, -1, "From: \"Jane Doe\" <jane@example.com>\r\n"
