@@ -138,6 +138,17 @@ rc_conf("authpwd")
 t.is_(auth(creds("tim", "tanstaaftanstaaf"))[0], 1, "a module not listed is not asked")
 rc_conf("authuserdb authpwd", 'DEFAULTOPTIONS="disableimap=1,wbnoimages=1"\n')
 
+# DEBUG_LOGIN logs each module's answer, never the password.
+rc_conf("authuserdb authpwd", 'DEBUG_LOGIN=1\n')
+code, _, err = auth(creds("both", "secret"))
+t.ok(code == 0 and "authuserdb: refused" in err and "authpwd: accepted" in err and "secret" not in err,
+     "DEBUG_LOGIN=1 logs each module's answer, not the password", err)
+p = r.run(command("authtest"), "-s", "esmtp", "opt", "optpass")
+t.ok(p.returncode == 0 and b"Authentication succeeded" in p.stdout, "authtest -s esmtp")
+rc_conf("authuserdb authpwd", 'DEFAULTOPTIONS="disableimap=1,wbnoimages=1"\n')
+p = r.run(command("authtest"), "-s", "pop3", "opt", "optpass")
+t.is_(p.returncode, 1, "authtest -s pop3 honours disablepop3")
+
 # Options and service passwords.
 t.is_(auth(creds("opt", "optpass"), service="pop3")[0], 1, "disablepop3=1 refuses pop3")
 t.is_(auth(creds("opt", "optpass"), service="esmtp")[0], 0, "but not esmtp")
