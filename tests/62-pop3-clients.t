@@ -20,7 +20,7 @@ root = Pop3Root()
 md = root.account("demo")
 sent = [b"From: a@example.test\nSubject: m%d\n\nbody %d\n.leading dot\n" % (i, i) for i in range(3)]
 sent.append(b"Subject: crlf\r\n\r\nwindows\r\n")
-bodies = [root.deliver(md, b) for b in sent]
+bodies = [root.deliver_local(md, b) for b in sent]
 port = root.start_pop3()
 url = "pop3://127.0.0.1:%d/" % port
 
@@ -86,7 +86,7 @@ t.is_(len(os.listdir(os.path.join(md, "cur"))), 4, "keep: the server still has t
 rc, log = fetchmail("keep")
 t.ok(rc == 1, "fetchmail keep again: no new mail (UIDLs remembered)", log)
 t.is_(len(fetched()), 4, "nothing downloaded twice")
-root.deliver(md, b"Subject: late\n\nlate\n")
+root.deliver_local(md, b"Subject: late\n\nlate\n")
 rc, log = fetchmail("keep")
 t.is_((rc, len(fetched())), (0, 5), "fetchmail keep: only the new message")
 rc, log = fetchmail("flush")
@@ -96,7 +96,7 @@ t.ok(os.listdir(os.path.join(md, "cur")) + os.listdir(os.path.join(md, "new")) =
 
 # mpop: keep with its UIDL file, then delete.
 for i in range(3):
-    root.deliver(md, b"Subject: mpop %d\n\nx\n" % i)
+    root.deliver_local(md, b"Subject: mpop %d\n\nx\n" % i)
 mpop_md = root.p("mpop", "Maildir")
 for d in ("tmp", "new", "cur"):
     os.makedirs(os.path.join(mpop_md, d))

@@ -22,7 +22,7 @@ if not have("pop3-login", "pop3d", "authcheck", "userdb", "userdbpw", "makeuserd
 t = Tap()
 root = Pop3Root()
 md = root.account("demo")
-root.deliver(md, b"Subject: via the service\n\nhello\n")
+root.deliver_local(md, b"Subject: via the service\n\nhello\n")
 shutil.copy(os.path.join(TOP, "package", "etc", "pop3d"), root.p("etc", "pop3d"))
 if root.as_root:
     users = "DAEMONUSER=nobody\nQUEUEUSER=mail\nMAILUSER=mail\n"

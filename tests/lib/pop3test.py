@@ -74,36 +74,40 @@ class Pop3Root(Root):
                 os.chown(os.path.join(dirpath, f), self.uid, self.gid)
 
     def deliver(self, md, body):
-        """Delivers body to the maildir md and returns the bytes stored:
-        through postern's local delivery program when it is built (it
-        adds Return-Path: and Delivered-To:), else the way a maildir
-        delivery writes (tmp/, then new/ with ,S=)."""
-        before = set(os.listdir(os.path.join(md, "new")))
-        if have("local"):
-            home = os.path.dirname(md)
-            args = [self.c("local"), "user", "test%d" % self.counter, "sender@example.test",
-                    "demo@example.test", "demo", home, "", md, ""]
-            if self.as_root:
-                args = ["setuidgid", pwd.getpwuid(self.uid).pw_name] + args
-            # local reads the message from a seekable file, as the queue gives it.
-            src = self.write("var/message-in", "")
-            with open(src, "wb") as f:
-                f.write(body)
-            e = dict(os.environ, POSTERN_HOME=self.path, **self.env)
-            with open(src, "rb") as f:
-                r = subprocess.run(args, stdin=f, env=e, capture_output=True)
-            assert r.returncode == 0, r.stdout + r.stderr
-        else:
-            self.counter += 1
-            base = "%d.M%dP%dQ%d.testhost" % (1700000000 + self.counter, self.counter, os.getpid(), self.counter)
-            tmp = os.path.join(md, "tmp", base)
-            with open(tmp, "wb") as f:
-                f.write(body)
-            os.link(tmp, os.path.join(md, "new", "%s,S=%d" % (base, len(body))))
-            os.unlink(tmp)
-            if self.as_root:
-                os.chown(os.path.join(md, "new", "%s,S=%d" % (base, len(body))), self.uid, self.gid)
+        """Writes body into the maildir md the way a maildir delivery does
+        (tmp/, then new/ with ,S=) and returns the bytes stored."""
         self.counter += 1
+        base = "%d.M%dP%dQ%d.testhost" % (1700000000 + self.counter, self.counter, os.getpid(), self.counter)
+        tmp = os.path.join(md, "tmp", base)
+        with open(tmp, "wb") as f:
+            f.write(body)
+        final = os.path.join(md, "new", "%s,S=%d" % (base, len(body)))
+        os.link(tmp, final)
+        os.unlink(tmp)
+        if self.as_root:
+            os.chown(final, self.uid, self.gid)
+        return body
+
+    def deliver_local(self, md, body):
+        """Delivers body to md through postern's local delivery program
+        when it is built (it adds Return-Path: and Delivered-To:), else as
+        deliver() does; returns the bytes stored."""
+        if not have("local"):
+            return self.deliver(md, body)
+        before = set(os.listdir(os.path.join(md, "new")))
+        self.counter += 1
+        args = [self.c("local"), "user", "test%d" % self.counter, "sender@example.test",
+                "demo@example.test", "demo", os.path.dirname(md), "", md, ""]
+        if self.as_root:
+            args = ["setuidgid", pwd.getpwuid(self.uid).pw_name] + args
+        # local reads the message from a seekable file, as the queue gives it.
+        src = self.write("var/message-in", "")
+        with open(src, "wb") as f:
+            f.write(body)
+        e = dict(os.environ, POSTERN_HOME=self.path, **self.env)
+        with open(src, "rb") as f:
+            r = subprocess.run(args, stdin=f, env=e, capture_output=True)
+        assert r.returncode == 0, r.stdout + r.stderr
         new = set(os.listdir(os.path.join(md, "new"))) - before
         assert len(new) == 1, new
         with open(os.path.join(md, "new", new.pop()), "rb") as f:
