@@ -10,19 +10,32 @@
  * no supplementary groups, never as uid or gid 0, in an environment of
  * POSTERN_HOME (and POSTERN_COMMAND_DIR) only.
  *
- * Request:  count\0 slot\0 id\0 uid\0 gid\0 arg1\0 ... argN\0
+ * Request:  count\0 slot\0 id\0 uid\0 gid\0 index\0 arg1\0 ... argN\0
  *           (count: the number of fields after it)
- * Result:   slot\0 exitcode\0 text\0     (one write, atomic on a pipe)
+ * Result:   slot\0 exitcode\0 recorded\0 text\0   (one write, atomic on a pipe)
+ *
+ * Before reporting, the outcome is appended to queue/status/ID (as
+ * queue(5) describes, for recipient `index`) and fsync'd, so a delivery
+ * that ends while queue-send is down is not made again ("recorded" 1).
  *
  * EOF on the request pipe (queue-send exited) ends the spawner. Not
- * running as root, it delivers only as its own uid. */
+ * running as root, it delivers only as its own uid.
+ *
+ * The spawner (from its first request on) and every delivery hold a
+ * shared flock on queue/lock/deliveries; a restarted queue-send takes
+ * it exclusively before reading the queue, so deliveries left running
+ * by the previous queue-send are recorded before they could be started
+ * again. */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "buffer.h"
 #include "die.h"
@@ -38,7 +51,7 @@
 
 struct request {
   stralloc raw;            /* the fields, NUL-separated */
-  const char *field[MAXARGS + 5];
+  const char *field[MAXARGS + 6];
   int nfields;
 };
 
@@ -61,7 +74,7 @@ static int read_request(buffer *in, struct request *rq)
   rq->nfields = 0;
   int r = read_field(in, &rq->raw);
   if (r <= 0) return r;
-  if (!scan_ulong(rq->raw.s, &n) || n < 5 || n > MAXARGS + 4) return -1;
+  if (!scan_ulong(rq->raw.s, &n) || n < 6 || n > MAXARGS + 5) return -1;
   size_t start = rq->raw.len;
   for (unsigned long i = 0; i < n; ++i)
     if (read_field(in, &rq->raw) <= 0) return -1;
@@ -72,16 +85,43 @@ static int read_request(buffer *in, struct request *rq)
   return 1;
 }
 
-static void report(int fd, const char *slot, int code, const char *text, size_t len)
+static void report_rec(int fd, const char *slot, int code, int recorded, const char *text, size_t len)
 {
   char buf[RESULT_MAX + 64];
   size_t n = 0, sl = strlen(slot);
   if (sl > 20) sl = 20;
   memcpy(buf, slot, sl); n += sl; buf[n++] = 0;
   n += (size_t)snprintf(buf + n, 12, "%d", code); buf[n++] = 0;
+  buf[n++] = recorded ? '1' : '0'; buf[n++] = 0;
   for (size_t i = 0; i < len && n < sizeof buf - 1; ++i) buf[n++] = text[i] ? text[i] : ' ';
   buf[n++] = 0;
   (void)!write(fd, buf, n);
+}
+
+static void report(int fd, const char *slot, int code, const char *text, size_t len)
+{
+  report_rec(fd, slot, code, 0, text, len);
+}
+
+/* Appends "index code time text" to queue/status/ID, owned like its
+ * directory: 1 on disk, 0 not (queue-send then records it). */
+static int record(const struct request *rq, int code, const char *text, size_t len)
+{
+  char path[128] = "queue/status/", line[RESULT_MAX + 64];
+  struct stat dir, st;
+  strncat(path, rq->field[1], sizeof path - 14);
+  if (stat("queue/status", &dir) < 0) return 0;
+  int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return 0;
+  if (fstat(fd, &st) < 0 || (st.st_uid != dir.st_uid && fchown(fd, dir.st_uid, dir.st_gid) < 0)) { close(fd); return 0; }
+  char c = code == 0 || code == 99 ? 'D' : code == 100 ? 'F' : 'T';
+  int n = snprintf(line, sizeof line, "%s %c %lu %.*s", rq->field[4], c, (unsigned long)time(0), (int)len, text);
+  if (n < 0 || (size_t)n >= sizeof line - 1) n = (int)sizeof line - 2;
+  for (int i = 0; i < n; ++i) if (line[i] == '\n' || line[i] == 0) line[i] = ' ';
+  line[n++] = '\n';
+  int ok = write(fd, line, (size_t)n) == n && fdatasync(fd) == 0;
+  close(fd);
+  return ok;
 }
 
 /* In the grandchild: become the recipient and exec local. */
@@ -106,16 +146,23 @@ static _Noreturn void become_and_exec(const struct request *rq, uid_t uid, gid_t
   char *argv[MAXARGS + 2];
   int n = 0;
   argv[n++] = (char *)"local";
-  for (int i = 4; i < rq->nfields; ++i) argv[n++] = (char *)rq->field[i];
+  for (int i = 5; i < rq->nfields; ++i) argv[n++] = (char *)rq->field[i];
   argv[n] = 0;
   execve(prog.s, argv, envp);
   die_sys(EXIT_TEMP, "unable to run ", prog.s);
+}
+
+static void hold_delivery_lock(void)
+{
+  int fd = open("queue/lock/deliveries", O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd >= 0) flock(fd, LOCK_SH);
 }
 
 /* In the child: run one delivery and report its outcome. */
 static _Noreturn void deliver(const struct request *rq, int resfd, uid_t uid, gid_t gid)
 {
   signal(SIGCHLD, SIG_DFL);
+  hold_delivery_lock();
   const char *slot = rq->field[0];
   char path[128] = "queue/mess/";
   strncat(path, rq->field[1], sizeof path - 12);
@@ -147,7 +194,12 @@ static _Noreturn void deliver(const struct request *rq, int resfd, uid_t uid, gi
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   int code = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_TEMP;
   if (!WIFEXITED(status) && !len) { memcpy(out, "4.3.0 local was killed by a signal", 34); len = 34; }
-  report(resfd, slot, code, out, len);
+  if (!len) {
+    const char *why = code == 0 || code == 99 ? "delivered" : "no reason given";
+    len = strlen(why);
+    memcpy(out, why, len);
+  }
+  report_rec(resfd, slot, code, record(rq, code, out, len), out, len);
   _exit(0);
 }
 
@@ -160,10 +212,12 @@ static void spawner(int reqfd, int resfd)
   char space[4096];
   buffer in = BUFFER_INIT(read, reqfd, space, sizeof space);
   struct request rq = {0};
+  int locked = 0;
   for (;;) {
     int r = read_request(&in, &rq);
     if (r == 0) _exit(0);
     if (r < 0) die(EXIT_TEMP, "malformed request from queue-send");
+    if (!locked) { hold_delivery_lock(); locked = 1; }
     unsigned long uid = 0, gid = 0;
     const char *why = 0;
     if (!qid_valid(rq.field[1])) why = "4.3.0 bad queue id";

@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,6 +39,21 @@ static void drain_trigger(struct qs *q)
   while (read(q->trigger_fd, buf, sizeof buf) > 0) {}
 }
 
+/* Deliveries a killed queue-send left running hold queue/lock/deliveries
+ * shared until their outcome is in status/: wait for them, so none is
+ * started twice. */
+static void wait_old_deliveries(void)
+{
+  int fd = open("queue/lock/deliveries", O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) { warn_sys("unable to open queue/lock/deliveries"); return; }
+  for (int i = 0; flock(fd, LOCK_EX | LOCK_NB) < 0; ++i) {
+    if (i == 0) log_line("status: waiting for the deliveries of the previous run");
+    if (i == 6000) { warn("deliveries of the previous run still running: going on"); break; }
+    usleep(100000);
+  }
+  close(fd);
+}
+
 static void setup(struct qs *q)
 {
   if (getuid() == 0 || geteuid() == 0) die(EXIT_TEMP, "refusing to run as root");
@@ -56,6 +72,7 @@ static void setup(struct qs *q)
   sigaction(SIGTERM, &sa, 0);
   sigaction(SIGINT, &sa, 0);
   open_trigger(q);
+  wait_old_deliveries();
 }
 
 /* Waits for a trigger, a result, or the next due time. */

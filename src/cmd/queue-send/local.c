@@ -41,13 +41,13 @@ int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r)
   stralloc req = {0};
   int ok = addnum(&req, s) && add(&req, m->id);
   if (r->kind == ROUTE_ALIAS) {
-    ok = ok && addnum(&req, q->cfg.mail_uid) && addnum(&req, q->cfg.mail_gid) &&
+    ok = ok && addnum(&req, q->cfg.mail_uid) && addnum(&req, q->cfg.mail_gid) && addnum(&req, idx) &&
          add(&req, "alias") && add(&req, m->id) && add(&req, m->env.sender) && add(&req, r->rcpt.s) &&
          add(&req, q->cfg.mail_user.s);
     for (size_t i = 0; ok && i < r->targets.len; i += strlen(r->targets.s + i) + 1)
       ok = r->targets.s[i] ? add(&req, r->targets.s + i) : 1;
   } else {
-    ok = ok && addnum(&req, r->uid) && addnum(&req, r->gid) &&
+    ok = ok && addnum(&req, r->uid) && addnum(&req, r->gid) && addnum(&req, idx) &&
          add(&req, "user") && add(&req, m->id) && add(&req, m->env.sender) && add(&req, r->rcpt.s) &&
          add(&req, r->user.s) && add(&req, r->home.s) && add(&req, r->ext.s) &&
          add(&req, r->maildir.s) && add(&req, r->quota.s);
@@ -75,12 +75,13 @@ int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r)
   return 1;
 }
 
-/* One result "slot\0code\0text\0": its length, or 0 when incomplete. */
+/* One result "slot\0code\0recorded\0text\0": its length, or 0 when
+ * incomplete. "recorded": the spawner has the outcome in status/ID. */
 static size_t one_result(struct qs *q, const char *p, size_t len)
 {
-  const char *f[3];
+  const char *f[4];
   size_t off = 0;
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < 4; ++i) {
     const char *z = memchr(p + off, 0, len - off);
     if (!z) return 0;
     f[i] = p + off;
@@ -98,8 +99,8 @@ static size_t one_result(struct qs *q, const char *p, size_t len)
   --s->m->busy;
   s->m->r[s->idx].busy = 0;
   char c = code == 0 || code == 99 ? 'D' : code == 100 ? 'F' : 'T';
-  const char *text = *f[2] ? f[2] : (c == 'D' ? "delivered" : c == 'F' ? "5.0.0 delivery failed" : "4.0.0 delivery deferred");
-  sched_outcome(q, s->m, s->idx, c, text, 1);
+  const char *text = *f[3] ? f[3] : (c == 'D' ? "delivered" : c == 'F' ? "5.0.0 delivery failed" : "4.0.0 delivery deferred");
+  sched_outcome(q, s->m, s->idx, c, text, *f[2] == '1' ? 2 : 1);
   return off;
 }
 

@@ -209,16 +209,19 @@ void msg_free(struct msg *m)
   free(m);
 }
 
-/* The end point: env/ID goes first. Its status file stays until the
- * removal of env/ID is on disk (queue_flush_finished), so a crash can
- * never bring back an envelope without its outcomes. */
+/* The end point: env/ID goes. Its status file stays until the removal
+ * of env/ID is on disk (queue_flush_finished), so a crash can never
+ * bring back an envelope without its outcomes. */
 void queue_finish(struct qs *q, struct msg *m)
 {
   char path[300];
-  qpath(path, sizeof path, "queue/env", m->id);
-  if (unlink(path) < 0 && errno != ENOENT) { warn_sys("unable to remove ", path); return; }
+  /* The message file first: an envelope whose outcomes are all in
+   * status/ is finished again at the next start, while a message file
+   * without an envelope would wait 36 hours for the recovery rule. */
   qpath(path, sizeof path, "queue/mess", m->id);
   unlink(path);
+  qpath(path, sizeof path, "queue/env", m->id);
+  if (unlink(path) < 0 && errno != ENOENT) { warn_sys("unable to remove ", path); return; }
   if (!q->finished.len) q->finished_since = q->now;
   if (!stralloc_cats(&q->finished, m->id) || !stralloc_0(&q->finished)) die_nomem();
   log_line("end msg ", m->id);

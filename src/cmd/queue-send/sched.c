@@ -11,7 +11,9 @@ static const char *num(char *buf, unsigned long n)
 }
 
 /* Records an outcome in memory and in the status log (made durable by
- * queue_flush_status before anything acts on it). */
+ * queue_flush_status before anything acts on it). local: 1 a local
+ * delivery, 2 one whose record local-spawn has already written, 0
+ * another transport, -1 no transport installed (never expires). */
 void sched_outcome(struct qs *q, struct msg *m, size_t idx, char code, const char *text, int local)
 {
   struct rstate *r = m->r + idx;
@@ -26,7 +28,7 @@ void sched_outcome(struct qs *q, struct msg *m, size_t idx, char code, const cha
     stralloc_free(&t);
     goto recorded;
   }
-  queue_record(q, m, idx, code, text);
+  if (local != 2) queue_record(q, m, idx, code, text);
   if (!stralloc_copys(&r->text, text) || !stralloc_0(&r->text)) die_nomem();
 recorded:
   r->last = q->now;
