@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "tap.h"
 #include "maildir.h"
@@ -144,6 +145,15 @@ static void test_quota(void)
   ok(quota_usage(md, 0, &b, &c) == 0 && b == 155 && c == 3, "large file recounted");
   slurp("Q/maildirsize", text, sizeof text);
   is_str(text, "2000S\n155 3\n", "large file rewritten");
+  /* Over quota by the file's reckoning: believed while fresh, recounted
+   * once older than 15 minutes. */
+  put("Q/maildirsize", "100S\n500 3\n");
+  ok(quota_usage(md, 0, &b, &c) == 0 && b == 500, "fresh over-quota file believed");
+  char qpath[600];
+  snprintf(qpath, sizeof qpath, "%s/maildirsize", md);
+  struct timespec old[2] = {{time(0) - 3600, 0}, {time(0) - 3600, 0}};
+  utimensat(AT_FDCWD, qpath, old, 0);
+  ok(quota_usage(md, 0, &b, &c) == 0 && b == 155 && c == 3, "stale over-quota file recounted");
   ok(quota_write(md, "5C") == 0, "quota_write");
   slurp("Q/maildirsize", text, sizeof text);
   is_str(text, "5C\n155 3\n", "quota_write content");
