@@ -265,3 +265,11 @@ resp, lines, octets = p.retr(n)
 t.is_(len(lines), 2 + len(big) // 100, "20 MB message: every line")
 t.like(resp.decode(), r"^\+OK %d octets" % (len(big) + len(big) // 100 + 14 + 2), "20 MB message: exact octets")
 p.quit()
+
+# A maildir that cannot be opened, and disablepop3 in OPTIONS: the client
+# is told, pop3d exits 0 (the hand-off contract), one log line says why.
+r = root.run(command("pop3d"), input=b"STAT\r\n", env={"MAILDIR": root.p("nonesuch")})
+t.is_((r.returncode, r.stdout), (0, b"-ERR [SYS/TEMP] Unable to open the mailbox.\r\n"), "missing maildir")
+t.like(r.stderr.decode(), r"^pop3d: warning: unable to open the maildir .*nonesuch", "missing maildir logged")
+r = root.run(command("pop3d"), input=b"STAT\r\n", env={"MAILDIR": md, "OPTIONS": "disableimap=1,disablepop3=1"})
+t.is_((r.returncode, r.stdout), (0, b"-ERR POP3 access disabled for this account.\r\n"), "disablepop3 in OPTIONS")
