@@ -25,5 +25,5 @@ CMD(fetch)
     if ((s->mb.m[i].flags & F_MARK) && fetch_one(s, f, i) < 0) ++gone;
   fetch_free(f);
   free(f);
-  return gone ? reply_no(s, "Some messages were expunged meanwhile") : reply_ok(s, "FETCH completed");
+  return gone ? reply_no(s, "[EXPUNGEISSUED] Some messages were expunged meanwhile") : reply_ok(s, "FETCH completed");
 }

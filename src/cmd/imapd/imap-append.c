@@ -48,9 +48,7 @@ long append_message(struct session *s, const char *dir, const char *buf, size_t 
   if (fd < 0) return -1;
   if (write_all(fd, buf, len) < 0) { close(fd); unlink(tmp.s); goto out; }
   info_of(&info, flags & F_LETTERS, kw);
-  int lock = uidlist_lock(dir);
   if (maildir_tmp_commit(fd, dir, tmp.s, base.s, (off_t)len, "cur", info.s, &final) < 0) {
-    uidlist_unlock(lock);
     if (errno == ENOSPC || errno == EDQUOT) *why = "[OVERQUOTA] No space left";
     goto out;
   }
@@ -60,6 +58,9 @@ long append_message(struct session *s, const char *dir, const char *buf, size_t 
   }
   const char *fn = strrchr(final.s, '/') + 1;
   unsigned validity, first;
+  /* The lock only around the uid list: a session that saw the file
+   * first has given it its UID, and uidlist_add then returns that one. */
+  int lock = uidlist_lock(dir);
   if (stralloc_copys(&name, fn) && stralloc_0(&name) && uidlist_add(dir, &name, 1, &validity, &first) == 0)
     uid = first;
   else

@@ -31,6 +31,7 @@ struct scan {
   size_t n, a;
   unsigned *hash;            /* open addressing: ent index + 1 */
   size_t mask;
+  size_t listed;             /* entries in the uid list */
 };
 
 static unsigned hash_base(const char *s, size_t len)
@@ -110,6 +111,7 @@ static struct ent *lookup(struct scan *sc, const char *base, size_t bl)
 static void from_uidlist(void *ctx, const struct uidlist_entry *ue)
 {
   struct scan *sc = ctx;
+  ++sc->listed;
   struct ent *e = lookup(sc, ue->base, ue->baselen);
   if (e && e->idx == -1 && !e->uid) {
     e->uid = ue->uid;
@@ -206,27 +208,36 @@ static void report_expunged(struct mbox *mb, const struct sync_cb *cb)
 /* UIDs for the files no known message matched: from the uid list when
  * it has them (and they are above every UID this session knows), else
  * fresh ones in name (delivery) order. */
-static int assign_uids(struct scan *sc, struct ent **fresh, size_t nf)
+/* Without the lock (locked 0) only UIDs the list already gives are
+ * taken; -2 asks for a pass under the lock when any file needs a new
+ * UID or the list needs rewriting. */
+static int assign_uids(struct scan *sc, struct ent **fresh, size_t nf, int locked)
 {
   struct mbox *mb = sc->mb;
   unsigned validity = 0, next = 0;
   if (uidlist_read(mb->dir.s, &validity, &next, from_uidlist, sc) < 0) return -1;
-  int write = !validity;
-  if (!mb->uidvalidity) mb->uidvalidity = validity ? validity : (unsigned)time(0);
   unsigned maxuid = mb->n ? mb->m[mb->n - 1].uid : 0;
   if (next < mb->uidnext) next = mb->uidnext;
   if (next <= maxuid) next = maxuid + 1;
   if (!next) next = 1;
+  int write = !validity || sc->listed > mb->n + nf + (mb->n + nf) / 2 + 64;
   qsort_r(fresh, nf, sizeof *fresh, cmp_ent_name, sc->names.s);
-  for (size_t i = 0; i < nf; ++i) {
-    if (fresh[i]->uid > maxuid && fresh[i]->uid < next) continue;
-    fresh[i]->uid = next++;
-    write = 1;
-  }
+  for (size_t i = 0; i < nf; ++i)
+    if (!(fresh[i]->uid > maxuid && fresh[i]->uid < next)) write = 1;
   qsort(fresh, nf, sizeof *fresh, cmp_ent_uid);
   for (size_t i = 1; i < nf; ++i)   /* a broken list naming one UID twice */
-    if (fresh[i]->uid == fresh[i - 1]->uid) { fresh[i]->uid = next++; write = 1; }
-  qsort(fresh, nf, sizeof *fresh, cmp_ent_uid);
+    if (fresh[i]->uid == fresh[i - 1]->uid) write = 1;
+  if (write && !locked) return -2;
+  if (!mb->uidvalidity) mb->uidvalidity = validity ? validity : (unsigned)time(0);
+  if (write) {
+    qsort_r(fresh, nf, sizeof *fresh, cmp_ent_name, sc->names.s);
+    for (size_t i = 0; i < nf; ++i)
+      if (!(fresh[i]->uid > maxuid && fresh[i]->uid < next)) fresh[i]->uid = next++;
+    qsort(fresh, nf, sizeof *fresh, cmp_ent_uid);
+    for (size_t i = 1; i < nf; ++i)
+      if (fresh[i]->uid == fresh[i - 1]->uid) fresh[i]->uid = next++;
+    qsort(fresh, nf, sizeof *fresh, cmp_ent_uid);
+  }
   mb->uidnext = next;
   return write;
 }
@@ -302,7 +313,7 @@ static int scan_dirs(struct scan *sc)
   return index_listing(sc);
 }
 
-static long sync_locked(struct mbox *mb, struct scan *sc, const struct sync_cb *cb)
+static long sync_pass(struct mbox *mb, struct scan *sc, const struct sync_cb *cb, int locked)
 {
   if (scan_dirs(sc) < 0) return -1;
   for (size_t i = 0; i < mb->n; ++i) mb->m[i].flags &= ~F_MARK;
@@ -329,11 +340,15 @@ static long sync_locked(struct mbox *mb, struct scan *sc, const struct sync_cb *
   if (nf || !mb->uidvalidity) {
     stralloc save = mb->names;
     sc->names = save;                 /* lookups during assign_uids */
-    int w = assign_uids(sc, fresh, nf);
+    int w = assign_uids(sc, fresh, nf, locked);
     sc->names = (stralloc){ 0 };
-    if (w < 0 || append_new(sc, fresh, nf) < 0) { free(fresh); return -1; }
-    if (w > 0 || mb->vsize_dirty) { uidlist_write(mb, 0); mb->vsize_dirty = 0; }
-    r = (long)nf;
+    if (w == -2) r = -2;
+    else if (w < 0 || append_new(sc, fresh, nf) < 0) { free(fresh); return -1; }
+    else r = (long)nf;
+    if (w > 0 || (w == 0 && locked && mb->vsize_dirty)) {
+      uidlist_write(mb, 0);
+      mb->vsize_dirty = 0;
+    }
   }
   free(fresh);
   if (!mb->readonly) move_new(mb);
@@ -349,10 +364,17 @@ long mbox_sync(struct mbox *mb, int force, const struct sync_cb *cb)
   dir_mtime(mb, "/cur", &tc);
   dir_mtime(mb, "/new", &tn);
   if (!force && same_time(&tc, &mb->cur_mtime) && same_time(&tn, &mb->new_mtime)) return 0;
-  int lock = uidlist_lock(mb->dir.s);
+  /* Most passes read and write nothing but the directories; the lock is
+   * taken only when UIDs must be given, and the pass is then repeated
+   * under it with a fresh listing. */
   struct scan sc = { .mb = mb };
-  long r = sync_locked(mb, &sc, cb);
-  if (lock >= 0) uidlist_unlock(lock);
+  long r = sync_pass(mb, &sc, cb, 0);
+  if (r == -2) {
+    int lock = uidlist_lock(mb->dir.s);
+    sc.listed = 0;
+    r = sync_pass(mb, &sc, cb, 1);
+    if (lock >= 0) uidlist_unlock(lock);
+  }
   free(sc.e);
   free(sc.hash);
   stralloc_free(&sc.names);

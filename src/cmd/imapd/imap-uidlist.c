@@ -173,6 +173,25 @@ out:
   return r;
 }
 
+/* Whether the list already names base (a sync gave it a UID): then
+ * *uid is that UID. */
+static int listed(const stralloc *list, const char *name, unsigned *uid)
+{
+  size_t bl = name_baselen(name);
+  for (size_t i = 0; i < list->len;) {
+    const char *line = list->s + i, *nl = memchr(line, '\n', list->len - i);
+    size_t len = nl ? (size_t)(nl - line) : list->len - i;
+    const char *colon = memchr(line, ':', len);
+    if (colon && (size_t)(line + len - colon - 1) == bl && !memcmp(colon + 1, name, bl)) {
+      const char *p = line;
+      *uid = (unsigned)num(&p, line + len);
+      return *uid != 0;
+    }
+    i += len + 1;
+  }
+  return 0;
+}
+
 /* Appends entries for new files (bases: NUL-terminated names, count of
  * them) to the list, with the next UIDs. The caller holds the lock and
  * makes the files visible only under it, so no sync gives them other
@@ -197,6 +216,7 @@ int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *
   }
   *validity = v;
   *first = next;
+  if (count == 1 && listed(&old, bases->s, first)) { r = 0; goto out; }
   const char *body = old.len ? memchr(old.s, '\n', old.len) : 0;
   size_t bodylen = body ? old.len - (size_t)(body + 1 - old.s) : 0;
   if (!stralloc_copys(&out, "3 V") || !cat_u(&out, v) || !stralloc_cats(&out, " N") ||
