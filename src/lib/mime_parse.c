@@ -205,8 +205,10 @@ static size_t entity(struct pctx *c, int parent, int prev, size_t pos, unsigned 
     body = pos;                /* only the boundary's line end is left: an empty entity */
   } else {
     body = header_end(c, pos);
-    /* a blank line right before a boundary is the boundary's own line end */
-    if (c->nb && body > pos && body < c->len && blank_before(c, pos, body) && whole_boundary(c, body)) {
+    /* a part's blank line right before a boundary is the boundary's own
+     * line end (an encapsulated message keeps it, as in Dovecot) */
+    if (c->nb && parent >= 0 && c->m->part[parent].kind == MIME_MULTIPART && body > pos && body < c->len &&
+        blank_before(c, pos, body) && whole_boundary(c, body)) {
       body -= body - pos >= 2 && c->b[body - 2] == '\r' ? 2 : 1;
       c->claimed = body;
     }
