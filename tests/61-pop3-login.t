@@ -189,7 +189,8 @@ if have("tlsd"):
     import tlstest
     pki = tlstest.Pki(root)
     cert = pki.issue("server", "/CN=localhost", "DNS:localhost,IP:127.0.0.1", key="rsa")
-    tls_env = {"TLS_CERTFILE": cert, "TLS_TIMEOUT": "5", "POP3_TLS_REQUIRED": "1"}
+    tls_env = {"TLS_CERTFILE": cert, "TLS_TIMEOUT": "5", "POP3_TLS_REQUIRED": "1",
+               "POP3AUTH": "LOGIN CRAM-MD5", "POP3AUTH_TLS": "PLAIN"}
     port4 = root.start_pop3(env=tls_env, pre=[root.c("tlsd"), "-s"])
     ctx = tlstest.client_ctx(pki.ca)
     p = poplib.POP3("127.0.0.1", port4, timeout=10)
@@ -197,6 +198,7 @@ if have("tlsd"):
     p.stls(context=ctx)
     capa = p.capa()
     t.ok("STLS" not in capa and "USER" in capa and "SASL" in capa, "after STLS: no STLS, USER and SASL back", capa)
+    t.is_(capa.get("SASL"), ["LOGIN", "CRAM-MD5", "PLAIN"], "POP3AUTH_TLS mechanisms added once encrypted")
     p.user("demo")
     t.like(p.pass_(PASSWORD).decode(), r"^\+OK logged in", "login over STLS")
     t.is_(p.stat()[0], 2, "pop3d reads and writes through TLS")
