@@ -13,6 +13,7 @@ static const struct { const char *name; int kind; } simple[] = {
 
 static struct fetch_item *add(struct fetch *f, int kind, const char **why)
 {
+  if (kind == FI_UID && f->has_uid) return &f->item[0];   /* UID FETCH ... (UID) */
   if (f->n >= FETCH_MAX_ITEMS) { *why = "Too many FETCH items"; return 0; }
   struct fetch_item *it = &f->item[f->n++];
   it->kind = kind;

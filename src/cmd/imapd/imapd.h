@@ -114,11 +114,8 @@ struct config {
   const char *capability;    /* IMAP_CAPABILITY override, or 0 */
   const char *quota;         /* MAILDIRQUOTA */
   int keywords;              /* IMAP_KEYWORDS (default on) */
-  int move_expunge_to_trash; /* unused placeholder for IMAP_MOVE_EXPUNGE_TO_TRASH */
 };
 
-#define EN_CONDSTORE 1
-#define EN_UTF8 2
 
 struct session {
   struct imap_in in;
@@ -133,7 +130,6 @@ struct session {
   struct mbox mb;
   stralloc maildir;          /* root Maildir */
   struct config cfg;
-  unsigned enabled;
   stralloc tmp, tmp2;
   int nosync;                /* this command may not announce expunges */
 };
