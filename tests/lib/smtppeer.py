@@ -56,6 +56,9 @@ class Peer:
     def _session(self, conn):
         try:
             conn.settimeout(30)
+            # replies to pipelined commands go out as separate writes:
+            # without this, Nagle holds each until the client's delayed ACK
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             if self.smtps:
                 conn = self.tls_context.wrap_socket(conn, server_side=True)
                 self.tls_sessions += 1
