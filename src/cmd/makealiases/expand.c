@@ -7,44 +7,32 @@
 
 #define EXPAND_DEPTH 20
 
-static int has_target(const stralloc *list, const char *t, size_t tlen)
-{
-  for (size_t i = 0; i < list->len; i += strlen(list->s + i) + 1)
-    if (strlen(list->s + i) == tlen && !memcmp(list->s + i, t, tlen)) return 1;
-  return 0;
-}
-
-static int add_target(stralloc *list, const char *t, size_t tlen)
-{
-  if (has_target(list, t, tlen)) return 1;
-  return stralloc_catb(list, t, tlen) && stralloc_0(list);
-}
-
 int mkalias_merge(struct mkalias *m)
 {
   table_sort(&m->raw);
-  stralloc list = {0};
-  for (size_t i = 0; i < m->raw.n; ) {
+  struct tlist list = {0};
+  int code = 0;
+  for (size_t i = 0; i < m->raw.n && !code; ) {
     size_t end = table_run(&m->raw, i);
-    list.len = 0;
-    for (size_t j = i; j < end; ++j) {
+    tlist_clear(&list);
+    for (size_t j = i; j < end && !code; ++j) {
       const char *v = table_val(&m->raw, j);
-      for (size_t k = 0; k < m->raw.e[j].vlen; k += strlen(v + k) + 1)
-        if (!add_target(&list, v + k, strlen(v + k))) return 111;
+      for (size_t k = 0; k < m->raw.e[j].vlen && !code; k += strlen(v + k) + 1)
+        if (!tlist_add(&list, v + k, strlen(v + k))) code = 111;
     }
-    if (!table_add(&m->merged, table_key(&m->raw, i), m->raw.e[i].klen, list.s, list.len,
-                   table_file(&m->raw, i), m->raw.e[i].line)) return 111;
+    if (!code && !table_add(&m->merged, table_key(&m->raw, i), m->raw.e[i].klen, list.list.s,
+                            list.list.len, table_file(&m->raw, i), m->raw.e[i].line)) code = 111;
     i = end;
   }
-  stralloc_free(&list);
-  return 0;
+  tlist_free(&list);
+  return code;
 }
 
 struct expansion {
   struct mkalias *m;
   long stack[EXPAND_DEPTH + 1];
   int depth;
-  stralloc out;
+  struct tlist out;
 };
 
 static int on_stack(const struct expansion *x, long idx)
@@ -63,7 +51,7 @@ static int expand_address(struct expansion *x, const char *t, size_t tlen)
   struct mkalias *m = x->m;
   struct addr a = {0};
   int code = 111;
-  if (addr_parse(&a, t, tlen) < 0) { addr_free(&a); return add_target(&x->out, t, tlen) ? 0 : 111; }
+  if (addr_parse(&a, t, tlen) < 0) { addr_free(&a); return tlist_add(&x->out, t, tlen) ? 0 : 111; }
   for (size_t i = 0; i < a.local.len; ++i)
     if (a.local.s[i] >= 'A' && a.local.s[i] <= 'Z') a.local.s[i] += 'a' - 'A';
   m->scratch.len = 0;
@@ -72,18 +60,18 @@ static int expand_address(struct expansion *x, const char *t, size_t tlen)
   if (!mkalias_key(m, &key, m->scratch.s, m->scratch.len, a.domain.s, a.domain.len)) goto out;
   long idx = table_find(&m->merged, key.s, key.len);
   if (idx >= 0 && !on_stack(x, idx)) code = expand_entry(x, idx);
-  else if (idx >= 0 || (a.flags & ADDR_NODOMAIN)) code = add_target(&x->out, t, tlen) ? 0 : 111;
+  else if (idx >= 0 || (a.flags & ADDR_NODOMAIN)) code = tlist_add(&x->out, t, tlen) ? 0 : 111;
   else {
     key.len = 0;
     idx = stralloc_copys(&key, "@") && stralloc_cat(&key, &a.domain)
         ? table_find(&m->merged, key.s, key.len) : -2;
     if (idx == -2) goto out2;
-    if (idx < 0) code = add_target(&x->out, t, tlen) ? 0 : 111;
+    if (idx < 0) code = tlist_add(&x->out, t, tlen) ? 0 : 111;
     else {
       const char *user = table_val(&m->merged, idx);
       key.len = 0;
       code = aliases_virtual(&key, user, strlen(user), a.local.s, a.local.len)
-          && add_target(&x->out, key.s, key.len) ? 0 : 111;
+          && tlist_add(&x->out, key.s, key.len) ? 0 : 111;
     }
   }
 out2:
@@ -106,7 +94,7 @@ static int expand_entry(struct expansion *x, long idx)
   int code = 0;
   for (size_t k = 0; k < m->merged.e[idx].vlen && !code; k += strlen(v + k) + 1) {
     const char *t = v + k;
-    if (t[0] == '|' || t[0] == '/') code = add_target(&x->out, t, strlen(t)) ? 0 : 111;
+    if (t[0] == '|' || t[0] == '/') code = tlist_add(&x->out, t, strlen(t)) ? 0 : 111;
     else code = expand_address(x, t, strlen(t));
   }
   --x->depth;
@@ -115,17 +103,17 @@ static int expand_entry(struct expansion *x, long idx)
 
 int mkalias_expand(struct mkalias *m)
 {
-  struct expansion x = { m, {0}, 0, {0} };
+  struct expansion x = { m, {0}, 0, {{0}, 0, 0, 0} };
   int code = 0;
   for (size_t i = 0; i < m->merged.n && !code; ++i) {
     const char *key = table_key(&m->merged, i);
-    x.out.len = 0;
+    tlist_clear(&x.out);
     /* "@domain: user" is rewritten per address at lookup time */
-    if (key[0] == '@') code = add_target(&x.out, table_val(&m->merged, i), strlen(table_val(&m->merged, i))) ? 0 : 111;
+    if (key[0] == '@') code = tlist_add(&x.out, table_val(&m->merged, i), strlen(table_val(&m->merged, i))) ? 0 : 111;
     else code = expand_entry(&x, (long)i);
-    if (!code && !table_add(&m->out, key, m->merged.e[i].klen, x.out.s, x.out.len,
+    if (!code && !table_add(&m->out, key, m->merged.e[i].klen, x.out.list.s, x.out.list.len,
                             table_file(&m->merged, i), m->merged.e[i].line)) code = 111;
   }
-  stralloc_free(&x.out);
+  tlist_free(&x.out);
   return code;
 }

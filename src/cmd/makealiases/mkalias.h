@@ -5,6 +5,16 @@
 #include "stralloc.h"
 #include "table.h"
 
+/* A list of targets "t1\0t2\0...", each kept once (tlist.c). */
+struct tlist {
+  stralloc list;
+  size_t *slot;      /* hash index: offset + 1 into list, 0 empty */
+  size_t cap, count;
+};
+int tlist_add(struct tlist *l, const char *t, size_t tlen);   /* 1 ok, 0 no memory */
+void tlist_clear(struct tlist *l);
+void tlist_free(struct tlist *l);
+
 /* makealiases' state: the tables it builds and the entry being read. */
 struct mkalias {
   struct table locals;     /* me + locals (+ "@" for qmail-style domains), sorted */
