@@ -143,6 +143,10 @@ static void lctx_free(struct lctx *c)
 int main(int argc, char **argv)
 {
   PROG = "local";
+  if (getuid() == 0 || geteuid() == 0) {
+    (void)!write(1, "4.7.0 local refuses to deliver as root\n", 39);
+    return EXIT_TEMP;
+  }
   struct lctx c = {0};
   int code = setup(&c, argc, argv);
   if (!code) code = message_loop_check(&c);
