@@ -9,6 +9,7 @@
 #include "exitcode.h"
 #include "fmt.h"
 #include "fsync_dir.h"
+#include "fsync_many.h"
 #include "inject.h"
 #include "queue_env.h"
 
@@ -108,11 +109,12 @@ static int place(struct inject *in, const char *from_suffix, const char *dir)
   return r;
 }
 
+/* The envelope, after Q and I, in tmp/ID.env: its fd, or -1. */
 static int write_envelope(struct inject *in)
 {
   const char *tmp = name(in, "tmp", ".env");
   int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return fail(EXIT_TEMP, "unable to create ", tmp);
+  if (fd < 0) { fail(EXIT_TEMP, "unable to create ", tmp); return -1; }
   in->tmp_env = 1;
   char head[80];
   size_t n = 0;
@@ -122,29 +124,41 @@ static int write_envelope(struct inject *in)
   head[n++] = 'I';
   n += fmt_ulong(head + n, (unsigned long)getuid());
   head[n++] = 0;
-  int ok = write(fd, head, n) == (ssize_t)n
-        && write(fd, in->envelope.s, in->envlen) == (ssize_t)in->envlen
-        && fsync(fd) == 0;
-  int e = errno;
-  if (close(fd) != 0) ok = 0;
-  errno = e;
-  if (!ok) return fail(EXIT_TEMP, "unable to write ", name(in, "tmp", ".env"));
-  return 0;
+  if (write(fd, head, n) != (ssize_t)n || write(fd, in->envelope.s, in->envlen) != (ssize_t)in->envlen) {
+    fail(EXIT_TEMP, "unable to write ", tmp);
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+/* Message data, envelope data and the mess/ID entry, all durable: three
+ * fsyncs issued together, so one journal commit serves them. */
+static int sync_parts(struct inject *in, int envfd)
+{
+  int fds[3] = { in->msgfd, envfd, open("mess", O_RDONLY | O_DIRECTORY | O_CLOEXEC) };
+  static const char *const what[3] = { "the message", "the envelope", "mess/" };
+  int failed = 2;
+  int r = fds[2] < 0 ? -1 : fsync_many(fds, 3, &failed);
+  if (r != 0) fail(EXIT_TEMP, "unable to sync ", what[failed]);
+  if (fds[2] >= 0) close(fds[2]);
+  return r;
 }
 
 int inject_commit(struct inject *in)
 {
-  if (fsync(in->msgfd) != 0 || close(in->msgfd) != 0) {
-    in->msgfd = -1;
-    return fail(EXIT_TEMP, "unable to write ", name(in, "tmp", ""));
-  }
-  in->msgfd = -1;
+  /* mess/ID may appear before it is durable: without env/ID it is
+   * invisible to the scheduler, and a crash leaves only a remnant. */
   if (place(in, "", "mess") != 0) return fail(EXIT_TEMP, "unable to link ", name(in, "mess", ""));
   in->tmp_mess = 0;
   in->in_mess = 1;
-  int r = write_envelope(in);
-  if (r) return r;
-  if (fsync_dir("mess") != 0) return fail(EXIT_TEMP, "unable to sync ", "mess");
+  int envfd = write_envelope(in);
+  if (envfd < 0) return EXIT_TEMP;
+  int r = sync_parts(in, envfd);
+  if (close(envfd) != 0 && !r) r = fail(EXIT_TEMP, "unable to write ", name(in, "tmp", ".env"));
+  if (close(in->msgfd) != 0 && !r) r = fail(EXIT_TEMP, "unable to write ", name(in, "mess", ""));
+  in->msgfd = -1;
+  if (r) return EXIT_TEMP;
   if (place(in, ".env", "env") != 0) return fail(EXIT_TEMP, "unable to link ", name(in, "env", ""));
   in->tmp_env = 0;
   if (fsync_dir("env") != 0) {
