@@ -41,12 +41,14 @@ def service(extra=None):
     log = open(root.p("var", "service-%d.log" % port), "wb")
     proc = subprocess.Popen([run], env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                             cwd=os.path.dirname(run), start_new_session=True)
+    root.procs.append(proc)   # stopped at exit even if a check throws
     return proc, port, root.p("var", "service-%d.log" % port)
 
 
 def stop(proc):
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(5)
+    root.procs.remove(proc)
 
 
 proc, port, logfile = service()
