@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""imapd: the exact responses of the remaining FETCH items (macros,
+"""imapd: CONDSTORE, and the exact responses of the remaining FETCH items (macros,
 RFC822.*, BODY, MIME parts), SEARCH keys on flags, keywords and dates,
 UID COPY / UID EXPUNGE, CHECK, ENABLE, ID, LIST-EXTENDED options,
 SUBSCRIBE/UNSUBSCRIBE, SETQUOTA, the reserved shared. namespace, and a
@@ -29,7 +29,9 @@ port = root.start_imapd(md)
 r = Raw(port)
 r.line()
 u, tag = r.cmd("ENABLE CONDSTORE")
-t.is_((u, tag), (["* ENABLED"], "t1 OK ENABLE completed"), "ENABLE of something not offered: nothing enabled")
+t.is_((u, tag), (["* ENABLED CONDSTORE"], "t1 OK ENABLE completed"), "ENABLE CONDSTORE")
+u, tag = r.cmd("ENABLE CONDSTORE X-NOTHING")
+t.is_(u, ["* ENABLED"], "ENABLE again, and of something not offered: nothing more enabled")
 u, tag = r.cmd('ID NIL')
 t.is_(u, ['* ID ("name" "postern")'], "ID NIL")
 r.cmd("SELECT INBOX")
@@ -129,5 +131,42 @@ u, tag = r.cmd("SELECT INBOX")
 t.ok(("* OK [UIDVALIDITY %s] UIDs valid" % before.split()[1][1:]) in u, "UIDVALIDITY kept, the torn temporary file ignored", u)
 u, tag = r.cmd("UID FETCH 1:* UID")
 t.is_(u, ["* 1 FETCH (UID 1)"], "UIDs kept")
+r.cmd("LOGOUT")
+r.close()
+
+# CONDSTORE (RFC 7162).
+import re
+r = Raw(port)
+r.line()
+u, tag = r.cmd("SELECT INBOX (CONDSTORE)")
+hm = [x for x in u if "HIGHESTMODSEQ" in x]
+t.ok(len(hm) == 1 and re.match(r"^\* OK \[HIGHESTMODSEQ \d+\] Highest$", hm[0]), "SELECT (CONDSTORE): HIGHESTMODSEQ", u)
+high = int(re.search(r"(\d+)", hm[0]).group(1)) if hm else 0
+u, tag = r.cmd("FETCH 1 (MODSEQ)")
+m1 = int(re.search(r"MODSEQ \((\d+)\)", u[0]).group(1)) if u else 0
+t.ok(0 < m1 <= high, "FETCH MODSEQ", u)
+u, tag = r.cmd("STORE 1 +FLAGS (\\Flagged)")
+m2 = int(re.search(r"MODSEQ \((\d+)\)", u[0]).group(1)) if u and "MODSEQ" in u[0] else 0
+t.ok(m2 > high, "STORE answers with a new, higher MODSEQ", u)
+u, tag = r.cmd("FETCH 1:* (FLAGS) (CHANGEDSINCE %d)" % high)
+t.is_(len(u), 1, "FETCH (CHANGEDSINCE) gives only what changed")
+u, tag = r.cmd("STORE 1 (UNCHANGEDSINCE %d) -FLAGS (\\Flagged)" % high)
+t.is_(tag, "t%d OK [MODIFIED 1] Conditional STORE failed" % r.n, "UNCHANGEDSINCE older than the message: [MODIFIED]")
+u, tag = r.cmd("STORE 1 (UNCHANGEDSINCE %d) -FLAGS (\\Flagged)" % m2)
+t.ok(tag.endswith("OK STORE completed") and len(u) == 1 and "MODSEQ" in u[0], "UNCHANGEDSINCE current: stored", u + [tag])
+u, tag = r.cmd("SEARCH MODSEQ %d" % (m2 + 1))
+t.like(u[0] if u else "", r"^\* SEARCH 1 \(MODSEQ \d+\)$", "SEARCH MODSEQ with the highest found")
+u, tag = r.cmd('SEARCH MODSEQ "/flags/\\\\draft" all 1')
+t.like(u[0] if u else tag, r"^\* SEARCH 1 \(MODSEQ \d+\)$", "SEARCH MODSEQ with an entry name")
+u, tag = r.cmd("STATUS INBOX (HIGHESTMODSEQ)")
+t.like(u[0], r"^\* STATUS INBOX \(HIGHESTMODSEQ \d+\)$", "STATUS HIGHESTMODSEQ")
+# A change made by another program gets a new mod-sequence too.
+cur = os.path.join(md, "cur")
+f = [n for n in os.listdir(cur)][0]
+base, flags = f.split(":2,")
+os.rename(os.path.join(cur, f), os.path.join(cur, base + ":2," + "".join(sorted(flags + "F"))))
+u, tag = r.cmd("NOOP")
+t.ok(len(u) == 1 and re.search(r"MODSEQ \((\d+)\)", u[0]) and int(re.search(r"MODSEQ \((\d+)\)", u[0]).group(1)) > m2,
+     "a flag change by another program: FETCH with a new MODSEQ", u)
 r.cmd("LOGOUT")
 r.close()

@@ -36,8 +36,9 @@ CMD(append)
   }
   long uid = append_message(s, dir.s, arg_str(s, a), a->len, fl, kw, idate, &why);
   if (uid < 0) { r = reply_no(s, why); goto free_kw; }
-  unsigned v = 0, next = 0;
-  uidlist_header(dir.s, &v, &next);
+  struct uidlist_head h;
+  uidlist_header(dir.s, &h);
+  unsigned v = h.validity;
   if (uid > 0) {
     char text[96];
     snprintf(text, sizeof text, "[APPENDUID %u %ld] APPEND completed", v, uid);

@@ -8,7 +8,7 @@
 static const char *const caps[] = {
   "LITERAL+", "ID", "ENABLE", "IDLE", "NAMESPACE", "UIDPLUS", "CHILDREN", "UNSELECT",
   "MOVE", "SPECIAL-USE", "QUOTA", "SORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES",
-  "ESEARCH",
+  "ESEARCH", "CONDSTORE",
 };
 
 /* Whether word appears in the space-separated list (case-insensitive). */

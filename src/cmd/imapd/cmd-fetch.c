@@ -21,8 +21,12 @@ CMD(fetch)
     return reply_bad(s, "Invalid sequence set");
   }
   int gone = 0;
-  for (size_t i = 0; i < s->mb.n; ++i)
-    if ((s->mb.m[i].flags & F_MARK) && fetch_one(s, f, i) < 0) ++gone;
+  for (size_t i = 0; i < s->mb.n; ++i) {
+    struct msg *m = &s->mb.m[i];
+    if (!(m->flags & F_MARK) || (f->changedsince_set && m->modseq <= f->changedsince)) continue;
+    if (fetch_one(s, f, i) < 0) ++gone;
+  }
+  if (f->sets_seen) mbox_modseq_commit(&s->mb, 0);
   fetch_free(f);
   free(f);
   return gone ? reply_no(s, "[EXPUNGEISSUED] Some messages were expunged meanwhile") : reply_ok(s, "FETCH completed");

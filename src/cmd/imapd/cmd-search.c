@@ -73,6 +73,7 @@ CMD(search)
     args = arg_next(s, cs);
   }
   if (search_init(&p) < 0) die_nomem();
+  s->search_modseq = 0;
   int r = search_parse(s, &p, args, charset, &why);
   if (r <= 0) {
     search_done(&p);
@@ -81,11 +82,15 @@ CMD(search)
   long count = search_run(s, &p);
   search_done(&p);
   if (count < 0) return reply_no(s, "Search failed");
+  unsigned long long top = 0;   /* RFC 7162: the highest mod-sequence found */
+  for (size_t i = 0; i < s->mb.n; ++i)
+    if ((s->mb.m[i].flags & F_MARK) && s->mb.m[i].modseq > top) top = s->mb.m[i].modseq;
   if (opts) out_esearch(s, opts, count);
   else {
     out_s(s, "* SEARCH");
     for (size_t i = 0; i < s->mb.n; ++i)
       if (s->mb.m[i].flags & F_MARK) { out_s(s, " "); out_u(s, id_of(s, i)); }
+    if (s->search_modseq && count > 0) { out_s(s, " (MODSEQ "); out_u(s, top); out_s(s, ")"); }
     out_s(s, "\r\n");
   }
   return reply_ok(s, "SEARCH completed");

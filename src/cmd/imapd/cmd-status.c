@@ -4,7 +4,8 @@
 /* STATUS: from the selected mailbox when it is that one, else from a
  * read-only look at the folder (which gives UIDs to new files, so
  * UIDNEXT is exact). */
-static const char *const items[] = { "MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE" };
+static const char *const items[] = { "MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE",
+                                     "HIGHESTMODSEQ" };
 
 static unsigned long long value(struct mbox *mb, int item)
 {
@@ -19,9 +20,10 @@ static unsigned long long value(struct mbox *mb, int item)
   case 4:
     for (size_t i = 0; i < mb->n; ++i) n += !(mb->m[i].flags & F_SEEN);
     return n;
-  default:
+  case 5:
     for (size_t i = 0; i < mb->n; ++i) n += (unsigned long long)mbox_vsize(mb, i);
     return n;
+  default: return mb->highestmodseq;
   }
 }
 
@@ -33,7 +35,7 @@ CMD(status)
   int want[8], nw = 0;
   for (struct imap_arg *i = imap_argp(&s->cmd, list->child); i; i = arg_next(s, i)) {
     int k = -1;
-    for (int j = 0; j < 6; ++j)
+    for (int j = 0; j < 7; ++j)
       if (imap_atom_is(&s->cmd, i, items[j])) k = j;
     if (k < 0 || nw >= 8) return reply_bad(s, "Unknown STATUS item");
     want[nw++] = k;

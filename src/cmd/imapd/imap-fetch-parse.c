@@ -8,12 +8,13 @@
 static const struct { const char *name; int kind; } simple[] = {
   { "UID", FI_UID }, { "FLAGS", FI_FLAGS }, { "INTERNALDATE", FI_INTERNALDATE },
   { "RFC822.SIZE", FI_SIZE }, { "ENVELOPE", FI_ENVELOPE }, { "BODY", FI_BODY },
-  { "BODYSTRUCTURE", FI_BODYSTRUCTURE },
+  { "BODYSTRUCTURE", FI_BODYSTRUCTURE }, { "MODSEQ", FI_MODSEQ },
 };
 
 static struct fetch_item *add(struct fetch *f, int kind, const char **why)
 {
   if (kind == FI_UID && f->has_uid) return &f->item[0];   /* UID FETCH ... (UID) */
+  if (kind == FI_MODSEQ && f->has_modseq) return &f->item[0];
   if (f->n >= FETCH_MAX_ITEMS) { *why = "Too many FETCH items"; return 0; }
   struct fetch_item *it = &f->item[f->n++];
   it->kind = kind;
@@ -23,6 +24,7 @@ static struct fetch_item *add(struct fetch *f, int kind, const char **why)
   memset(&it->sec, 0, sizeof it->sec);
   if (kind == FI_FLAGS) f->has_flags = 1;
   if (kind == FI_UID) f->has_uid = 1;
+  if (kind == FI_MODSEQ) f->has_modseq = 1;
   if (kind == FI_ENVELOPE) f->need_buf = 1;
   if (kind == FI_BODY || kind == FI_BODYSTRUCTURE) f->need_buf = f->need_tree = 1;
   return it;
@@ -126,7 +128,19 @@ int fetch_parse(struct session *s, struct fetch *f, struct imap_arg *a, const ch
     if (m == 0) return 0;
     if (m < 0 && !parse_one(s, f, a, why)) return 0;
   }
-  if (arg_next(s, a)) { *why = "FETCH modifiers are not supported"; return 0; }
+  struct imap_arg *mod = arg_next(s, a);
+  if (mod) {   /* RFC 7162: (CHANGEDSINCE n) */
+    struct imap_arg *k = mod->type == IMAP_LIST ? imap_argp(&s->cmd, mod->child) : 0, *v = arg_next(s, k);
+    char *end;
+    *why = "Unknown FETCH modifier";
+    if (!imap_atom_is(&s->cmd, k, "CHANGEDSINCE") || !v || v->type != IMAP_ATOM || arg_next(s, v) || arg_next(s, mod))
+      return 0;
+    f->changedsince = strtoull(arg_str(s, v), &end, 10);
+    if (*end || !isdigit((unsigned char)*arg_str(s, v))) return 0;
+    f->changedsince_set = 1;
+    if (!add(f, FI_MODSEQ, why)) return 0;
+  }
+  if (f->has_modseq) s->condstore = 1;
   return 1;
 }
 

@@ -93,6 +93,7 @@ static void out_item(struct session *s, struct fetch *f, struct fetch_item *it, 
     out_b(s, f->text.s, f->text.len);
     break;
   case FI_SECTION: out_section(s, f, it, idx, buf, len); break;
+  case FI_MODSEQ: out_s(s, "MODSEQ ("); out_u(s, m->modseq); out_s(s, ")"); break;
   }
 }
 

@@ -7,6 +7,7 @@
 enum {
   FI_UID = 1, FI_FLAGS, FI_INTERNALDATE, FI_SIZE, FI_ENVELOPE, FI_BODY, FI_BODYSTRUCTURE,
   FI_SECTION,       /* BODY[...], BODY.PEEK[...], RFC822, RFC822.HEADER, RFC822.TEXT */
+  FI_MODSEQ,
 };
 
 #define FETCH_MAX_ITEMS 64
@@ -31,7 +32,9 @@ struct fetch {
   int need_tree;             /* BODY, BODYSTRUCTURE or a section needing parts */
   int need_buf;
   int sets_seen;
-  int has_flags, has_uid;
+  int has_flags, has_uid, has_modseq;
+  int changedsince_set;      /* (CHANGEDSINCE n): only messages changed after n */
+  unsigned long long changedsince;
   struct mime_msg mime;
   stralloc text;
 };

@@ -85,8 +85,9 @@ void mbox_close(struct mbox *mb)
     int fd = uidlist_lock(mb->dir.s);
     if (fd >= 0) {
       /* Only when no other session wrote it meanwhile: their list is newer. */
-      unsigned v, next;
-      if (uidlist_header(mb->dir.s, &v, &next) == 0 && v == mb->uidvalidity && next == mb->uidnext)
+      struct uidlist_head h;
+      if (uidlist_header(mb->dir.s, &h) == 0 && h.validity == mb->uidvalidity && h.next == mb->uidnext &&
+          h.modseq == mb->highestmodseq)
         uidlist_write(mb, 0);
       uidlist_unlock(fd);
     }
@@ -166,7 +167,7 @@ int mbox_set_flags(struct mbox *mb, size_t idx, unsigned flags, unsigned kw)
       int ok = stralloc_catb(&mb->names, nn.s, nn.len);
       stralloc_free(&nn);
       if (!ok) return -1;
-      m->flags = (m->flags & ~(F_LETTERS | F_NEW)) | flags;
+      m->flags = (m->flags & ~(F_LETTERS | F_NEW)) | flags | F_MODSEQ;
       m->kw = kw;
       return 0;
     }
@@ -246,4 +247,16 @@ void mbox_free(struct mbox *mb)
   stralloc_free(&mb->dir);
   stralloc_free(&mb->name);
   for (int k = 0; k < KW_MAX; ++k) stralloc_free(&mb->kwnames[k]);
+}
+
+void mbox_modseq_commit(struct mbox *mb, int locked)
+{
+  size_t i = 0;
+  while (i < mb->n && !(mb->m[i].flags & F_MODSEQ)) ++i;
+  if (i == mb->n) return;
+  int lock = locked ? -1 : uidlist_lock(mb->dir.s);
+  if (uidlist_bump(mb) < 0)   /* kept in memory at least: still increasing */
+    for (mb->highestmodseq++, i = 0; i < mb->n; ++i)
+      if (mb->m[i].flags & F_MODSEQ) { mb->m[i].modseq = mb->highestmodseq; mb->m[i].flags &= ~F_MODSEQ; }
+  if (!locked) uidlist_unlock(lock);
 }

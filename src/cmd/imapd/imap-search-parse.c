@@ -26,7 +26,7 @@ static const struct { const char *name; enum search_key key; int arg; } keys[] =
   { "BEFORE", SK_BEFORE, 'd' }, { "ON", SK_ON, 'd' }, { "SINCE", SK_SINCE, 'd' },
   { "SENTBEFORE", SK_SENTBEFORE, 'd' }, { "SENTON", SK_SENTON, 'd' }, { "SENTSINCE", SK_SENTSINCE, 'd' },
   { "LARGER", SK_LARGER, 'n' }, { "SMALLER", SK_SMALLER, 'n' }, { "HEADER", SK_HEADER, 'h' },
-  { "UID", SK_UIDSET, 'u' }, { "NOT", SK_NOT, 1 }, { "OR", SK_OR, 2 },
+  { "UID", SK_UIDSET, 'u' }, { "NOT", SK_NOT, 1 }, { "OR", SK_OR, 2 }, { "MODSEQ", SK_MODSEQ, 'm' },
 };
 
 int search_charset_ok(const char *cs)
@@ -89,6 +89,17 @@ static int parse_arg(struct sp *sp, struct search_node *n, int kind, struct imap
   case 'u':
     n->set = new_set(sp, str, 1);
     return n->set ? 1 : bad(sp, "Invalid UID set");
+  case 'm':   /* MODSEQ ["entry" priv|shared|all] n: the entry is not kept apart */
+    if (a->type == IMAP_QUOTED || a->type == IMAP_LITERAL) {
+      struct imap_arg *type = *ap, *num = type ? imap_argp(&sp->s->cmd, type->next) : 0;
+      if (!type || type->type != IMAP_ATOM || !imap_is_string(num)) return bad(sp, "Invalid MODSEQ");
+      *ap = imap_argp(&sp->s->cmd, num->next);
+      str = imap_str(&sp->s->cmd, num);
+    }
+    if (!isdigit((unsigned char)*str)) return bad(sp, "Invalid mod-sequence");
+    n->num = strtoull(str, &end, 10);
+    sp->s->search_modseq = sp->s->condstore = 1;
+    return *end ? bad(sp, "Invalid mod-sequence") : 1;
   }
   return 0;
 }

@@ -51,6 +51,7 @@ static int state(void *vc, const struct search_node *n)
   case SK_BEFORE: return day_of(mbox_internaldate(mb, c->idx)) < n->day;
   case SK_ON: return day_of(mbox_internaldate(mb, c->idx)) == n->day;
   case SK_SINCE: return day_of(mbox_internaldate(mb, c->idx)) >= n->day;
+  case SK_MODSEQ: return m->modseq >= n->num;
   default: return 0;
   }
 }

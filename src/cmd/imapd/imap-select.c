@@ -41,6 +41,7 @@ static void report_flags(void *ctx, size_t idx)
   out_u(s, m->uid);
   out_s(s, " FLAGS ");
   out_flags(s, &s->mb, m);
+  if (s->condstore) { out_s(s, " MODSEQ ("); out_u(s, m->modseq); out_s(s, ")"); }
   out_s(s, ")\r\n");
 }
 
@@ -95,6 +96,8 @@ int session_select(struct session *s, const char *name, int readonly)
   out_u(s, s->mb.uidvalidity);
   out_s(s, "] UIDs valid\r\n* OK [UIDNEXT ");
   out_u(s, s->mb.uidnext);
-  out_s(s, "] Predicted next UID\r\n");
+  out_s(s, "] Predicted next UID\r\n* OK [HIGHESTMODSEQ ");
+  out_u(s, s->mb.highestmodseq);
+  out_s(s, "] Highest\r\n");
   return reply_ok(s, readonly ? "[READ-ONLY] EXAMINE completed" : "[READ-WRITE] SELECT completed");
 }

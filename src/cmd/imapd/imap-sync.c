@@ -22,7 +22,7 @@
 
 #define SMALL_MESSAGE (256 * 1024)
 
-struct ent { unsigned name; unsigned uid; unsigned vsize; int idx; unsigned char innew; };
+struct ent { unsigned name; unsigned uid; unsigned vsize; int idx; unsigned char innew; unsigned long long modseq; };
 
 struct scan {
   struct mbox *mb;
@@ -62,6 +62,7 @@ static int list_dir(struct scan *sc, const char *sub, int innew)
     e->name = (unsigned)sc->names.len;
     e->uid = 0;
     e->vsize = 0;
+    e->modseq = 0;
     e->idx = -1;
     e->innew = (unsigned char)innew;
     if (!stralloc_cats(&sc->names, de->d_name) || !stralloc_0(&sc->names)) { closedir(d); return -1; }
@@ -116,6 +117,7 @@ static void from_uidlist(void *ctx, const struct uidlist_entry *ue)
   if (e && e->idx == -1 && !e->uid) {
     e->uid = ue->uid;
     e->vsize = ue->vsize;
+    e->modseq = ue->modseq;
   }
 }
 
@@ -180,7 +182,7 @@ static size_t match_known(struct scan *sc)
     if (strcmp(nm, old)) {
       unsigned f, k;
       name_flags(nm, &f, &k);
-      if ((m->flags & F_LETTERS) != f || m->kw != k) m->flags |= F_MARK;
+      if ((m->flags & F_LETTERS) != f || m->kw != k) m->flags |= F_MARK | F_MODSEQ;
       m->flags = (m->flags & ~F_LETTERS) | f;
       m->kw = k;
     }
@@ -214,8 +216,10 @@ static void report_expunged(struct mbox *mb, const struct sync_cb *cb)
 static int assign_uids(struct scan *sc, struct ent **fresh, size_t nf, int locked)
 {
   struct mbox *mb = sc->mb;
-  unsigned validity = 0, next = 0;
-  if (uidlist_read(mb->dir.s, &validity, &next, from_uidlist, sc) < 0) return -1;
+  struct uidlist_head h;
+  if (uidlist_read(mb->dir.s, &h, from_uidlist, sc) < 0) return -1;
+  unsigned validity = h.validity, next = h.next;
+  if (h.modseq > mb->highestmodseq) mb->highestmodseq = h.modseq;
   unsigned maxuid = mb->n ? mb->m[mb->n - 1].uid : 0;
   if (next < mb->uidnext) next = mb->uidnext;
   if (next <= maxuid) next = maxuid + 1;
@@ -237,6 +241,8 @@ static int assign_uids(struct scan *sc, struct ent **fresh, size_t nf, int locke
     for (size_t i = 1; i < nf; ++i)
       if (fresh[i]->uid == fresh[i - 1]->uid) fresh[i]->uid = next++;
     qsort(fresh, nf, sizeof *fresh, cmp_ent_uid);
+    ++mb->highestmodseq;
+    for (size_t i = 0; i < nf; ++i) fresh[i]->modseq = mb->highestmodseq;
   }
   mb->uidnext = next;
   return write;
@@ -257,6 +263,7 @@ static int append_new(struct scan *sc, struct ent **fresh, size_t nf)
     m->uid = fresh[i]->uid;
     m->name = fresh[i]->name;
     m->vsize = fresh[i]->vsize ? fresh[i]->vsize : name_vsize(mb->names.s + m->name);
+    m->modseq = fresh[i]->modseq ? fresh[i]->modseq : mb->highestmodseq;
     name_flags(mb->names.s + m->name, &m->flags, &m->kw);
     if (fresh[i]->innew) { m->flags |= F_NEW | F_RECENT; ++mb->recent; }
   }
@@ -313,6 +320,29 @@ static int scan_dirs(struct scan *sc)
   return index_listing(sc);
 }
 
+/* Flags changed by others: a mod-sequence the uid list gives that is
+ * newer than this session's is theirs for the change; the others get a
+ * new one. */
+static void adopt(void *ctx, const struct uidlist_entry *e)
+{
+  struct mbox *mb = ctx;
+  long i = mbox_find_uid(mb, e->uid);
+  if (i >= 0 && (mb->m[i].flags & F_MODSEQ) && e->modseq > mb->m[i].modseq) {
+    mb->m[i].modseq = e->modseq;
+    mb->m[i].flags &= ~F_MODSEQ;
+  }
+}
+
+static void modseq_changes(struct mbox *mb, int locked)
+{
+  size_t i = 0;
+  while (i < mb->n && !(mb->m[i].flags & F_MODSEQ)) ++i;
+  if (i == mb->n) return;
+  struct uidlist_head h;
+  if (uidlist_read(mb->dir.s, &h, adopt, mb) == 0 && h.modseq > mb->highestmodseq) mb->highestmodseq = h.modseq;
+  mbox_modseq_commit(mb, locked);
+}
+
 static long sync_pass(struct mbox *mb, struct scan *sc, const struct sync_cb *cb, int locked)
 {
   if (scan_dirs(sc) < 0) return -1;
@@ -352,6 +382,7 @@ static long sync_pass(struct mbox *mb, struct scan *sc, const struct sync_cb *cb
   }
   free(fresh);
   if (!mb->readonly) move_new(mb);
+  if (r != -2) modseq_changes(mb, locked);
   if (cb && cb->flags)
     for (size_t i = 0; i < mb->n; ++i)
       if (mb->m[i].flags & F_MARK) { mb->m[i].flags &= ~F_MARK; cb->flags(cb->ctx, i); }

@@ -1,9 +1,9 @@
 /* The uid list of a folder: the file postern-uidlist (see imapd(5)).
  *
- *   3 V<uidvalidity> N<uidnext>
- *   <uid> [W<rfc822.size>] :<base name>
+ *   3 V<uidvalidity> N<uidnext> M<highest mod-sequence>
+ *   <uid> [W<rfc822.size>] [M<mod-sequence>] :<base name>
  *
- * The syntax of Dovecot's dovecot-uidlist version 3. Writers hold an
+ * The syntax of Dovecot's dovecot-uidlist version 3 (M is postern's). Writers hold an
  * exclusive flock on postern-uidlist.lock, write postern-uidlist.tmp,
  * fsync it and rename it over the list: a crash at any moment leaves
  * either the old list or the new one, never a torn one. */
@@ -51,16 +51,17 @@ static unsigned long num(const char **s, const char *end)
   return n;
 }
 
-static void parse_header(const char *s, const char *end, unsigned *validity, unsigned *next)
+static void parse_header(const char *s, const char *end, struct uidlist_head *h)
 {
   if (s >= end || *s != '3') return;
   while (s < end && *s != '\n') {
-    if (*s == ' ' && s + 1 < end && (s[1] == 'V' || s[1] == 'N')) {
+    if (*s == ' ' && s + 1 < end && (s[1] == 'V' || s[1] == 'N' || s[1] == 'M')) {
       char k = s[1];
       s += 2;
       unsigned long v = num(&s, end);
-      if (k == 'V') *validity = (unsigned)v;
-      else *next = (unsigned)v;
+      if (k == 'V') h->validity = (unsigned)v;
+      else if (k == 'N') h->next = (unsigned)v;
+      else h->modseq = v;
       continue;
     }
     ++s;
@@ -82,16 +83,18 @@ static void parse_line(const char *s, const char *end,
     char k = *s++;
     unsigned long v = num(&s, end);
     if (k == 'W' && v < 0xfffffffeul) e.vsize = (unsigned)v + 1;
+    if (k == 'M') e.modseq = v;
     while (s < end && *s != ' ') ++s;
   }
   if (e.uid && e.base && e.baselen) fn(ctx, &e);
 }
 
-int uidlist_read(const char *dir, unsigned *validity, unsigned *next,
+int uidlist_read(const char *dir, struct uidlist_head *h,
                  void (*fn)(void *ctx, const struct uidlist_entry *e), void *ctx)
 {
   stralloc p = { 0 };
-  *validity = *next = 0;
+  h->validity = h->next = 0;
+  h->modseq = 0;
   if (!path_of(&p, dir, "postern-uidlist")) return -1;
   int fd = open(p.s, O_RDONLY | O_CLOEXEC);
   stralloc_free(&p);
@@ -104,8 +107,8 @@ int uidlist_read(const char *dir, unsigned *validity, unsigned *next,
   if (buf == MAP_FAILED) return -1;
   const char *s = buf, *end = buf + st.st_size;
   const char *nl = memchr(s, '\n', (size_t)(end - s));
-  parse_header(s, nl ? nl : end, validity, next);
-  if (*validity && fn)
+  parse_header(s, nl ? nl : end, h);
+  if (h->validity && fn)
     for (s = nl ? nl + 1 : end; s < end; s = nl + 1) {
       nl = memchr(s, '\n', (size_t)(end - s));
       if (!nl) break;        /* never a torn last line: ignore one */
@@ -115,9 +118,9 @@ int uidlist_read(const char *dir, unsigned *validity, unsigned *next,
   return 0;
 }
 
-int uidlist_header(const char *dir, unsigned *validity, unsigned *next)
+int uidlist_header(const char *dir, struct uidlist_head *h)
 {
-  return uidlist_read(dir, validity, next, 0, 0);
+  return uidlist_read(dir, h, 0, 0);
 }
 
 static int write_all(int fd, const char *s, size_t n)
@@ -143,12 +146,14 @@ int uidlist_write(const struct mbox *mb, const stralloc *extra)
   stralloc out = { 0 }, tmp = { 0 }, dst = { 0 };
   int r = -1, fd = -1;
   if (!stralloc_copys(&out, "3 V") || !cat_u(&out, mb->uidvalidity) || !stralloc_cats(&out, " N") ||
-      !cat_u(&out, mb->uidnext) || !stralloc_cats(&out, "\n"))
+      !cat_u(&out, mb->uidnext) || !stralloc_cats(&out, " M") || !cat_u(&out, mb->highestmodseq) ||
+      !stralloc_cats(&out, "\n"))
     goto out;
   for (size_t i = 0; i < mb->n; ++i) {
     const char *nm = mbox_fname(mb, i);
     if (!cat_u(&out, mb->m[i].uid)) goto out;
     if (mb->m[i].vsize && (!stralloc_cats(&out, " W") || !cat_u(&out, mb->m[i].vsize - 1))) goto out;
+    if (!stralloc_cats(&out, " M") || !cat_u(&out, mb->m[i].modseq)) goto out;
     if (!stralloc_cats(&out, " :") || !stralloc_catb(&out, nm, name_baselen(nm)) ||
         !stralloc_cats(&out, "\n"))
       goto out;
@@ -199,9 +204,11 @@ static int listed(const stralloc *list, const char *name, unsigned *uid)
 int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *validity, unsigned *first)
 {
   stralloc p = { 0 }, old = { 0 }, out = { 0 }, tmp = { 0 };
-  unsigned v = 0, next = 0;
+  struct uidlist_head h;
   int r = -1;
-  if (uidlist_read(dir, &v, &next, 0, 0) < 0 || !path_of(&p, dir, "postern-uidlist")) goto out;
+  if (uidlist_read(dir, &h, 0, 0) < 0 || !path_of(&p, dir, "postern-uidlist")) goto out;
+  unsigned v = h.validity, next = h.next;
+  unsigned long long modseq = h.modseq + 1;
   if (v) {
     int fd = open(p.s, O_RDONLY | O_CLOEXEC);
     char buf[8192];
@@ -220,12 +227,14 @@ int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *
   const char *body = old.len ? memchr(old.s, '\n', old.len) : 0;
   size_t bodylen = body ? old.len - (size_t)(body + 1 - old.s) : 0;
   if (!stralloc_copys(&out, "3 V") || !cat_u(&out, v) || !stralloc_cats(&out, " N") ||
-      !cat_u(&out, next + count) || !stralloc_cats(&out, "\n") ||
+      !cat_u(&out, next + count) || !stralloc_cats(&out, " M") || !cat_u(&out, modseq) ||
+      !stralloc_cats(&out, "\n") ||
       (bodylen && !stralloc_catb(&out, body + 1, bodylen)))
     goto out;
   const char *b = bases->s;
   for (size_t i = 0; i < count; ++i, b += strlen(b) + 1)
-    if (!cat_u(&out, next + i) || !stralloc_cats(&out, " :") || !stralloc_catb(&out, b, name_baselen(b)) ||
+    if (!cat_u(&out, next + i) || !stralloc_cats(&out, " M") || !cat_u(&out, modseq) ||
+        !stralloc_cats(&out, " :") || !stralloc_catb(&out, b, name_baselen(b)) ||
         !stralloc_cats(&out, "\n"))
       goto out;
   if (!path_of(&tmp, dir, "postern-uidlist.tmp")) goto out;
@@ -240,5 +249,48 @@ out:
   stralloc_free(&old);
   stralloc_free(&out);
   stralloc_free(&tmp);
+  return r;
+}
+
+struct bump { struct mbox *mb; stralloc extra; unsigned maxuid; int failed; };
+
+/* Newer mod-sequences from the list are kept; lines of messages this
+ * session has not seen yet are carried over. */
+static void merge(void *ctx, const struct uidlist_entry *e)
+{
+  struct bump *b = ctx;
+  long i = mbox_find_uid(b->mb, e->uid);
+  if (i >= 0) {
+    struct msg *m = &b->mb->m[i];
+    if (e->modseq > m->modseq && !(m->flags & F_MODSEQ)) m->modseq = e->modseq;
+    if (!m->vsize && e->vsize) m->vsize = e->vsize;
+    return;
+  }
+  if (e->uid <= b->maxuid) return;   /* removed meanwhile */
+  if (!cat_u(&b->extra, e->uid) || (e->vsize && (!stralloc_cats(&b->extra, " W") || !cat_u(&b->extra, e->vsize - 1))) ||
+      (e->modseq && (!stralloc_cats(&b->extra, " M") || !cat_u(&b->extra, e->modseq))) ||
+      !stralloc_cats(&b->extra, " :") || !stralloc_catb(&b->extra, e->base, e->baselen) ||
+      !stralloc_cats(&b->extra, "\n"))
+    b->failed = 1;
+}
+
+int uidlist_bump(struct mbox *mb)
+{
+  struct uidlist_head h;
+  struct bump b = { .mb = mb, .maxuid = mb->n ? mb->m[mb->n - 1].uid : 0 };
+  int r = -1;
+  if (uidlist_read(mb->dir.s, &h, merge, &b) < 0 || b.failed) goto out;
+  if (h.validity && h.validity != mb->uidvalidity) goto out;   /* a new list: not ours to change */
+  unsigned long long top = (h.modseq > mb->highestmodseq ? h.modseq : mb->highestmodseq) + 1;
+  for (size_t i = 0; i < mb->n; ++i)
+    if (mb->m[i].flags & F_MODSEQ) {
+      mb->m[i].modseq = top;
+      mb->m[i].flags &= ~F_MODSEQ;
+    }
+  mb->highestmodseq = top;
+  if (h.next > mb->uidnext) mb->uidnext = h.next;
+  r = uidlist_write(mb, &b.extra);
+out:
+  stralloc_free(&b.extra);
   return r;
 }

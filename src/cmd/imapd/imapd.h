@@ -22,6 +22,7 @@
 #define F_NEW      (1u << 26)   /* the file is in new/ (EXAMINE leaves it there) */
 #define F_RECENT   (1u << 27)   /* \Recent for this session */
 #define F_MARK     (1u << 28)   /* scratch mark of a sync or a command */
+#define F_MODSEQ   (1u << 29)   /* flags changed: needs a new mod-sequence */
 
 struct msg {
   unsigned uid;
@@ -29,6 +30,7 @@ struct msg {
   unsigned flags;
   unsigned kw;
   unsigned vsize;      /* RFC822.SIZE + 1; 0 while unknown */
+  unsigned long long modseq;   /* CONDSTORE mod-sequence */
 };
 
 #define KW_MAX 26
@@ -75,6 +77,9 @@ int mbox_set_flags(struct mbox *mb, size_t idx, unsigned flags, unsigned kw);
 long mbox_expunge(struct mbox *mb, int all, const struct sync_cb *cb);
 /* RFC822.SIZE of message idx, computed (and cached) when unknown. */
 long long mbox_vsize(struct mbox *mb, size_t idx);
+/* Gives the messages marked F_MODSEQ a new mod-sequence, recorded in
+ * the uid list (taking its lock unless locked). */
+void mbox_modseq_commit(struct mbox *mb, int locked);
 /* Index of uid, or -1. */
 long mbox_find_uid(const struct mbox *mb, unsigned uid);
 /* The message's bytes: read into a buffer the mbox keeps when small,
@@ -84,19 +89,29 @@ void mbox_unmap(struct mbox *mb, const char *buf, size_t len);
 time_t mbox_internaldate(struct mbox *mb, size_t idx);
 
 /* The uid list (imap-uidlist.c): the file postern-uidlist. */
-struct uidlist_entry { const char *base; size_t baselen; unsigned uid; unsigned vsize; };
+struct uidlist_entry {
+  const char *base; size_t baselen;
+  unsigned uid; unsigned vsize;
+  unsigned long long modseq;   /* 0 when the line has none */
+};
+struct uidlist_head { unsigned validity, next; unsigned long long modseq; };
 int uidlist_lock(const char *dir);
 void uidlist_unlock(int fd);
 /* Reads the list, calling fn for each entry; sets validity/next (0 when
  * there is no list). 0 ok, -1 error. */
-int uidlist_read(const char *dir, unsigned *validity, unsigned *next,
+int uidlist_read(const char *dir, struct uidlist_head *h,
                  void (*fn)(void *ctx, const struct uidlist_entry *e), void *ctx);
 /* Writes the list of mb's messages plus extra lines, atomically. */
 int uidlist_write(const struct mbox *mb, const stralloc *extra);
 /* Gives UIDs to new files, under the lock the caller holds. */
 int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *validity, unsigned *first);
+/* CONDSTORE: gives the messages marked F_MARK the next mod-sequence and
+ * writes the list, keeping what others wrote meanwhile (newer
+ * mod-sequences, lines of messages this session has not seen). The
+ * caller holds the lock. 0 ok, -1 error. */
+int uidlist_bump(struct mbox *mb);
 /* Only reads the header: for STATUS. */
-int uidlist_header(const char *dir, unsigned *validity, unsigned *next);
+int uidlist_header(const char *dir, struct uidlist_head *h);
 
 /* Keywords (imap-keywords.c): dovecot-keywords. */
 int kw_load(struct mbox *mb);
@@ -132,6 +147,8 @@ struct session {
   struct config cfg;
   stralloc tmp, tmp2;
   int nosync;                /* this command may not announce expunges */
+  int condstore;             /* CONDSTORE enabled (RFC 7162): MODSEQ in flag updates */
+  int search_modseq;         /* the SEARCH being parsed has a MODSEQ key */
 };
 
 /* imap-write.c */
