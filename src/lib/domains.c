@@ -6,14 +6,29 @@
 #include "cdbw.h"
 #include "domains.h"
 #include "home.h"
+#include "ip6.h"
 #include "me.h"
+
+/* [IPv6:0:0::1] and [ipv6:::1] are one address: one key. */
+static int literal6_canon(stralloc *key)
+{
+  char text[64], ip[16], out[IP6_FMT + 8];
+  size_t n = key->len;
+  if (n < 8 || memcmp(key->s, "[ipv6:", 6) || key->s[n - 1] != ']' || n - 7 >= sizeof text) return 1;
+  memcpy(text, key->s + 6, n - 7);
+  text[n - 7] = 0;
+  if (scan_ip6(text, ip) != n - 7) return 1;
+  size_t len = fmt_ip6(out, ip);
+  return stralloc_copys(key, "[ipv6:") && stralloc_catb(key, out, len) && stralloc_cats(key, "]")
+      && stralloc_0(key) && (--key->len, 1);
+}
 
 int domain_key(stralloc *key, const char *domain)
 {
   if (!stralloc_copys(key, domain) || !stralloc_0(key)) return 0;
   --key->len;
   addr_domain_canon(key);
-  return 1;
+  return literal6_canon(key);
 }
 
 int domain_table_lookup(const char *table, const char *domain, stralloc *value)

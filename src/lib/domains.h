@@ -33,7 +33,8 @@ int domain_class(const char *domain, stralloc *canonical);
  * `me`). 0 if not, -1 error. */
 int domain_accepted(const char *domain);
 
-/* key = domain lower-cased, one trailing dot removed: 1 ok, 0 no memory. */
+/* key = domain lower-cased, one trailing dot removed, an IPv6 literal
+ * in its shortest form ([ipv6:::1]): 1 ok, 0 no memory. */
 int domain_key(stralloc *key, const char *domain);
 
 /* Looks a domain up in a domain table (path relative to the root, e.g.

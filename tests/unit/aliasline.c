@@ -83,6 +83,7 @@ int main(void)
   is_str(dom(".Example.com", 0), ".example.com=", "a wildcard");
   is_str(dom("[192.0.2.1]", 0), "[192.0.2.1]=", "an address literal");
   is_str(dom("[IPv6:::1]", 0), "[ipv6:::1]=", "an IPv6 literal");
+  is_str(dom("[IPv6:0:0:0::0:1]", 0), "[ipv6:::1]=", "in its shortest form");
   is_str(dom("mail.example.com\texample.com", DOMLINE_ALIAS), "mail.example.com=example.com", "an alias");
   is_str(dom("mail.example.com\texample.com", 0), "more than one domain on a line", "no alias without the flag");
   is_str(dom("a\tb\tc", DOMLINE_ALIAS), "more than one domain on a line", "three words");

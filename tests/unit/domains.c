@@ -43,6 +43,8 @@ static void classes(void)
   is_int(domain_class("wild.test", &c), DOMAIN_FOREIGN, "but not the domain itself");
   is_int(domain_class("[192.0.2.7]", &c), DOMAIN_LOCAL, "a listed address literal is local");
   is_int(domain_class("[192.0.2.8]", &c), DOMAIN_FOREIGN, "another literal is not");
+  is_int(domain_class("[IPv6:2001:DB8:0:0::25]", &c), DOMAIN_LOCAL, "an IPv6 literal however written");
+  is_str(c.s, "[ipv6:2001:db8::25]", "canonical in its shortest form");
   is_int(domain_class("example.test", &c), DOMAIN_HOSTED, "hosted domain");
   is_str(c.s, "example.test", "its own canonical name");
   is_int(domain_class("MAIL.example.test.alias", &c), DOMAIN_HOSTED, "hosted alias domain");
@@ -95,7 +97,7 @@ int main(void)
   mkdir(path, 0755);
   static const struct entry locals[] = {
     E("mail.example.test", ""), E("localhost", ""), E(".wild.test", ""),
-    E("[192.0.2.7]", ""), E("virtual.test", "@"), E("uucp.test", "@"), E("remote.test", "@"), {0, 0, 0} };
+    E("[192.0.2.7]", ""), E("[ipv6:2001:db8::25]", ""), E("virtual.test", "@"), E("uucp.test", "@"), E("remote.test", "@"), {0, 0, 0} };
   static const struct entry hosted[] = {
     E("example.test", ""), E("mail.example.test.alias", "example.test"), E(".hostwild.test", ""), {0, 0, 0} };
   static const struct entry al[] = {
