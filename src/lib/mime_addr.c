@@ -16,6 +16,7 @@ struct addr {
   int (*fn)(void *, const struct mime_addr *);
   void *ctx;
   int stop;
+  int broken;                /* an unterminated quoted string or domain literal */
 };
 
 static int call(struct addr *a, const stralloc *name, const stralloc *adl,
@@ -39,6 +40,7 @@ static int word(struct addr *a, stralloc *sa, int spaced)
   if (a->v[p] == '"') {
     e = mime_quoted(a->v, a->len, p, sa);
     if (e == (size_t)-1) return -1;
+    if (e == p + 1 || a->v[e - 1] != '"') a->broken = 1;
   } else {
     e = mime_token(a->v, a->len, p, SPECIALS);
     if (e == p) e = p + 1;
@@ -95,6 +97,7 @@ static int domain(struct addr *a, stralloc *sa, const char *stop)
       size_t e = a->pos;
       while (e < a->len && a->v[e] != ']') ++e;
       if (e < a->len) ++e;
+      else a->broken = 2;            /* the domain alone is lost */
       if (!stralloc_catb(sa, a->v + a->pos, e - a->pos)) return -1;
       a->pos = e;
     } else if (word(a, sa, 0) < 0) return -1;
@@ -105,7 +108,7 @@ static int emit(struct addr *a, const stralloc *name, const stralloc *adl,
                 const stralloc *mbox, const stralloc *host)
 {
   stralloc *o = a->out;
-  if (a->fn) return call(a, name, adl, mbox, host);
+  if (a->fn) { a->n++; return call(a, name, adl, mbox, host); }
   if (!a->n++ && !stralloc_cats(o, "(")) return -1;
   if (!stralloc_cats(o, "(")) return -1;
   if (name && name->len) {
@@ -147,6 +150,9 @@ static int angle(struct addr *a)
   }
   while (a->pos < a->len && a->v[a->pos] != '>' && a->v[a->pos] != ',') ++a->pos;
   if (a->pos < a->len && a->v[a->pos] == '>') ++a->pos;
+  else if (!stralloc_copys(&a->domain, "SYNTAX_ERROR")) goto nomem;   /* no closing '>' */
+  if (a->broken) a->domain.len = 0;
+  if (a->broken == 1) a->local.len = 0;
   if (missing(&a->local, "MISSING_MAILBOX") < 0 || missing(&a->domain, "MISSING_DOMAIN") < 0) goto nomem;
   r = emit(a, &name, &a->adl, &a->local, &a->domain);
   stralloc_free(&a->name);
@@ -172,11 +178,15 @@ static int mailbox(struct addr *a, int *in_group)
   }
   if (c == '@') {
     ++a->pos;
-    if (domain(a, &a->domain, ",;<>") < 0) return -1;
+    if (domain(a, &a->domain, ",;<>@") < 0) return -1;
+    if (a->broken) a->domain.len = 0;
+    if (a->broken == 1) a->local.len = 0;
     if (missing(&a->local, "MISSING_MAILBOX") < 0 || missing(&a->domain, "MISSING_DOMAIN") < 0) return -1;
     return emit(a, &a->comment, 0, &a->local, &a->domain);   /* "a@b (Name)" */
   }
-  if (a->local.len) {
+  if (a->broken == 1) a->local.len = 0;
+  if (a->local.len || a->broken) {
+    if (missing(&a->local, "MISSING_MAILBOX") < 0) return -1;
     if (!stralloc_copys(&a->domain, "MISSING_DOMAIN")) return -1;
     if (emit(a, 0, 0, &a->local, &a->domain) < 0) return -1;
   }
@@ -184,20 +194,54 @@ static int mailbox(struct addr *a, int *in_group)
   return 0;
 }
 
+/* Skips to the next ',' (or the group's ';'), over quotes and comments. */
+static void skip_rest(struct addr *a, int in_group)
+{
+  while (a->pos < a->len) {
+    char c = a->v[a->pos];
+    if (c == ',' || (in_group && c == ';')) return;
+    if (c == '"') { a->pos = mime_quoted(a->v, a->len, a->pos, 0); continue; }
+    if (c == '(') { a->pos = mime_skip_cfws(a->v, a->len, a->pos); continue; }
+    ++a->pos;
+  }
+}
+
+static int empty_element(struct addr *a)
+{
+  stralloc mb = {0}, host = {0};
+  int r = stralloc_copys(&mb, "MISSING_MAILBOX") && stralloc_copys(&host, "MISSING_DOMAIN")
+          ? emit(a, 0, 0, &mb, &host) : -1;
+  stralloc_free(&mb);
+  stralloc_free(&host);
+  return r;
+}
+
 static int list(struct addr *a)
 {
-  int in_group = 0;
+  int in_group = 0, before = a->n;
   while (!a->stop) {
     a->pos = mime_skip_cfws(a->v, a->len, a->pos);
     if (a->pos >= a->len) break;
-    if (a->v[a->pos] == ',') { ++a->pos; continue; }
+    if (a->v[a->pos] == ',') {
+      /* an empty element ("a@b, , c@d", "Cc: ,") is an invalid address */
+      if (a->n == before && empty_element(a) < 0) return -1;
+      ++a->pos;
+      before = a->n;
+      continue;
+    }
     if (a->v[a->pos] == ';') {
       ++a->pos;
       if (in_group && emit(a, 0, 0, 0, 0) < 0) return -1;
       in_group = 0;
+      before = -1;                 /* "group:;, next" has no empty element */
       continue;
     }
-    if (mailbox(a, &in_group) < 0) return -1;
+    a->broken = 0;
+    {
+      int was_group = in_group;
+      if (mailbox(a, &in_group) < 0) return -1;
+      if (in_group == was_group) skip_rest(a, in_group);   /* "Joe <a@b> junk": junk ignored */
+    }
   }
   if (in_group && !a->stop && emit(a, 0, 0, 0, 0) < 0) return -1;
   return 0;

@@ -1069,6 +1069,191 @@ static const struct dcase { const char *name; const char *msg; size_t len; const
     "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"s56\" ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) ((\"N\" NIL \"n\" \"x\")) NIL NIL NIL NIL NIL)",
     "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 123 4 NIL NIL NIL NIL)",
     "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 123 4)" },
+  { "x3-001.eml",
+    "From: \"unterminated <x@y>\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 40,
+    "(NIL \"t\" ((NIL NIL \"MISSING_MAILBOX\" \"MISSING_DOMAIN\")) ((NIL NIL \"MISSING_MAILBOX\" \"MISSING_DOMAIN\")) ((NIL NIL \"MISSING_MAILBOX\" \"MISSING_DOMAIN\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-002.eml",
+    "From: <unclosed@x\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 32,
+    "(NIL \"t\" ((NIL NIL \"unclosed\" \"SYNTAX_ERROR\")) ((NIL NIL \"unclosed\" \"SYNTAX_ERROR\")) ((NIL NIL \"unclosed\" \"SYNTAX_ERROR\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-003.eml",
+    "From: Name <unclosed@x\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 37,
+    "(NIL \"t\" ((\"Name\" NIL \"unclosed\" \"SYNTAX_ERROR\")) ((\"Name\" NIL \"unclosed\" \"SYNTAX_ERROR\")) ((\"Name\" NIL \"unclosed\" \"SYNTAX_ERROR\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-004.eml",
+    "From: a@b, <c@d\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 30,
+    "(NIL \"t\" ((NIL NIL \"a\" \"b\")(NIL NIL \"c\" \"SYNTAX_ERROR\")) ((NIL NIL \"a\" \"b\")(NIL NIL \"c\" \"SYNTAX_ERROR\")) ((NIL NIL \"a\" \"b\")(NIL NIL \"c\" \"SYNTAX_ERROR\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-005.eml",
+    "From: <>\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 23,
+    "(NIL \"t\" ((NIL NIL \"MISSING_MAILBOX\" \"MISSING_DOMAIN\")) ((NIL NIL \"MISSING_MAILBOX\" \"MISSING_DOMAIN\")) ((NIL NIL \"MISSING_MAILBOX\" \"MISSING_DOMAIN\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-006.eml",
+    "From: a@\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 23,
+    "(NIL \"t\" ((NIL NIL \"a\" \"MISSING_DOMAIN\")) ((NIL NIL \"a\" \"MISSING_DOMAIN\")) ((NIL NIL \"a\" \"MISSING_DOMAIN\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-007.eml",
+    "From: @b\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 23,
+    "(NIL \"t\" ((NIL NIL \"MISSING_MAILBOX\" \"b\")) ((NIL NIL \"MISSING_MAILBOX\" \"b\")) ((NIL NIL \"MISSING_MAILBOX\" \"b\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-008.eml",
+    "From: \"a b\"@c\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 28,
+    "(NIL \"t\" ((NIL NIL \"a b\" \"c\")) ((NIL NIL \"a b\" \"c\")) ((NIL NIL \"a b\" \"c\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-009.eml",
+    "From: a@b@c\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 26,
+    "(NIL \"t\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-010.eml",
+    "From: Joe <a@b> trailing\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 39,
+    "(NIL \"t\" ((\"Joe\" NIL \"a\" \"b\")) ((\"Joe\" NIL \"a\" \"b\")) ((\"Joe\" NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-011.eml",
+    "From: <a@b> Joe\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 30,
+    "(NIL \"t\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-012.eml",
+    "From: a.b.@c\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 27,
+    "(NIL \"t\" ((NIL NIL \"a.b.\" \"c\")) ((NIL NIL \"a.b.\" \"c\")) ((NIL NIL \"a.b.\" \"c\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-013.eml",
+    "From: (comment only)\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 35,
+    "(NIL \"t\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-015.eml",
+    "From: :\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 22,
+    "(NIL \"t\" ((NIL NIL \"\" NIL)(NIL NIL NIL NIL)) ((NIL NIL \"\" NIL)(NIL NIL NIL NIL)) ((NIL NIL \"\" NIL)(NIL NIL NIL NIL)) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-016.eml",
+    "From: a@b;\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 25,
+    "(NIL \"t\" ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-017.eml",
+    "From: a@[1.2.3.4\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 31,
+    "(NIL \"t\" ((NIL NIL \"a\" \"MISSING_DOMAIN\")) ((NIL NIL \"a\" \"MISSING_DOMAIN\")) ((NIL NIL \"a\" \"MISSING_DOMAIN\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x3-018.eml",
+    "From: \"Q\" (c) <x@y> (d)\n"
+    "Subject: t\n"
+    "\n"
+    "x\n"
+    "", 38,
+    "(NIL \"t\" ((\"Q\" NIL \"x\" \"y\")) ((\"Q\" NIL \"x\" \"y\")) ((\"Q\" NIL \"x\" \"y\")) NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x4-1.eml",
+    "From: a@b\n"
+    "Reply-To: (c)\n"
+    "To: (c)\n"
+    "Cc: ,\n"
+    "Bcc:\n"
+    "Sender: x\n"
+    "\n"
+    "x\n"
+    "", 56,
+    "(NIL NIL ((NIL NIL \"a\" \"b\")) ((NIL NIL \"x\" \"MISSING_DOMAIN\")) ((NIL NIL \"a\" \"b\")) NIL ((NIL NIL \"MISSING_MAILBOX\" \"MISSING_DOMAIN\")) NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x4-2.eml",
+    "From: (c)\n"
+    "Reply-To: \n"
+    "Sender: <>\n"
+    "\n"
+    "x\n"
+    "", 35,
+    "(NIL NIL NIL ((NIL NIL \"MISSING_MAILBOX\" \"MISSING_DOMAIN\")) NIL NIL NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x4-3.eml",
+    "From:\n"
+    "To: a@b\n"
+    "\n"
+    "x\n"
+    "", 17,
+    "(NIL NIL NIL NIL NIL ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
 };
 static const struct scase { int msg; const char *sec; long origin, count; const char *want; size_t wlen; } scases[] = {
   { 0, "", -1, -1, "From: \"Jane Doe\" <jane@example.com>\r\n"
