@@ -1254,6 +1254,16 @@ static const struct dcase { const char *name; const char *msg; size_t len; const
     "(NIL NIL NIL NIL NIL ((NIL NIL \"a\" \"b\")) NIL NIL NIL NIL)",
     "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
     "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
+  { "x5-1.eml",
+    "From: a@b\n"
+    "To: undisclosed-recipients:;, a@b\n"
+    "Cc: g:;,\n"
+    "\n"
+    "x\n"
+    "", 56,
+    "(NIL NIL ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"a\" \"b\")) ((NIL NIL \"undisclosed-recipients\" NIL)(NIL NIL NIL NIL)(NIL NIL \"a\" \"b\")) ((NIL NIL \"g\" NIL)(NIL NIL NIL NIL)) NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+    "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)" },
 };
 static const struct scase { int msg; const char *sec; long origin, count; const char *want; size_t wlen; } scases[] = {
   { 0, "", -1, -1, "From: \"Jane Doe\" <jane@example.com>\r\n"
