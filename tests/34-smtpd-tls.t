@@ -65,3 +65,18 @@ p = subprocess.run(["swaks", "-s", "127.0.0.1", "-p", str(port), "--tls", "-t", 
                     "-f", "a@remote.example"], capture_output=True, text=True)
 t.ok(p.returncode == 0 and "TLS started" in p.stdout and "queued as" in p.stdout, "swaks --tls", p.stdout[-600:])
 t.like(root.log(), r"smtpd: starttls ip=127\.0\.0\.1 proto=TLSv1\.[23]", "smtpd logs the switch to TLS")
+
+# SMTP over TLS (port 465) through smtpd-run: the same access rules apply.
+from postern import TOP  # noqa: E402
+with open(os.path.join(TOP, "package", "etc", "esmtpd-ssl")) as f:
+    root.write("etc/esmtpd-ssl", f.read() + "TLS_DHPARAMS=\n")
+smtps = root.start_smtpd("esmtpd-ssl")
+s = smtplib.SMTP_SSL("127.0.0.1", smtps, context=ctx)
+ext = s.ehlo("tls.example")[1].decode().split("\n")[1:]
+t.ok("STARTTLS" not in ext and "AUTH PLAIN LOGIN CRAM-MD5" in ext, "smtps: no STARTTLS, the TLS mechanisms", ext)
+s.mail("a@example.test")
+t.is_(s.rcpt("friend@other.example")[0], 250, "smtps: 127.0.0.1 relays by smtpaccess, as on port 25")
+code, text = s.data("Subject: smtps\r\n\r\nbody\r\n")
+env, body = root.queued()[text.decode().split()[-1]]
+t.ok(b"with ESMTPS id" in body, "smtps: Received: says ESMTPS", body[:300])
+s.quit()

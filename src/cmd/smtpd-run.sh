@@ -1,7 +1,8 @@
 #!/bin/sh
 # smtpd-run CONFIG PORTVAR: starts smtpd under tcpserver with the
-# settings of etc/CONFIG (esmtpd, esmtpd-msa); the port in $PORTVAR, when
-# set, overrides PORT. Used by the smtpd and smtpd-msa services.
+# settings of etc/CONFIG (esmtpd, esmtpd-msa, or esmtpd-ssl for SMTP over
+# TLS, read after esmtpd); the port in $PORTVAR, when set, overrides the
+# file's. Used by the smtpd, smtpd-msa and smtpd-ssl services.
 PROG=smtpd-run
 CONF=${1:?usage: smtpd-run CONFIG [PORTVAR]}
 PORTVAR=${2:-}
@@ -12,10 +13,17 @@ fatal() { echo "$PROG: fatal: $*" >&2; exit 111; }
 [ -r "$R/etc/$CONF" ] || fatal "unable to read $R/etc/$CONF"
 set -a
 [ -r "$R/etc/users" ] && . "$R/etc/users"
-. "$R/etc/$CONF"
+case $CONF in
+  *-ssl) [ -r "$R/etc/esmtpd" ] && . "$R/etc/esmtpd"; . "$R/etc/$CONF" ;;
+  *) . "$R/etc/$CONF" ;;
+esac
 set +a
-if [ "${ESMTPDSTART:-}" != YES ]; then
-  echo "$PROG: $CONF: ESMTPDSTART is not YES: not starting"
+case $CONF in
+  *-ssl) start=${ESMTPDSSLSTART:-}; startvar=ESMTPDSSLSTART; PORT=${SSLPORT:-465}; ADDRESS=${SSLADDRESS:-${ADDRESS:-0}} ;;
+  *) start=${ESMTPDSTART:-}; startvar=ESMTPDSTART ;;
+esac
+if [ "$start" != YES ]; then
+  echo "$PROG: $CONF: $startvar is not YES: not starting"
   exec sleep 86400
 fi
 
@@ -48,9 +56,12 @@ if [ "$(id -u)" -eq 0 ]; then
   opts="$opts -u $(id -u "$DAEMONUSER") -g $(id -g "$DAEMONUSER")" || fatal "no such user: $DAEMONUSER"
 fi
 tls=""
-if [ "${ESMTP_STARTTLS:-}" = YES ] && [ -x "$C/tlsd" ] && [ -r "${TLS_CERTFILE:-/nonexistent}" ]; then
-  tls="$C/tlsd -s"
-fi
+case $CONF in
+  *-ssl) tls="$C/tlsd" ;;   # implicit TLS: the handshake first
+  *) if [ "${ESMTP_STARTTLS:-}" = YES ] && [ -x "$C/tlsd" ] && [ -r "${TLS_CERTFILE:-/nonexistent}" ]; then
+       tls="$C/tlsd -s"
+     fi ;;
+esac
 echo "$PROG: $CONF: listening on $address:$port"
 # shellcheck disable=SC2086
 exec tcpserver -v $opts -c "${MAXDAEMONS:-40}" -l0 "$address" "$port" $tls "$C/smtpd"

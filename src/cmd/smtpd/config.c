@@ -122,6 +122,8 @@ void config_load(struct smtp_config *c, struct smtp_config_store *st)
   c->tls_rfd = fd_var("SSLREADFD");
   c->tls_wfd = fd_var("SSLWRITEFD");
   if (c->tls_rfd < 0 || c->tls_wfd < 0) c->tls_ctl = -1;
+  /* Implicit TLS: the TLS program did the handshake and set its variables. */
+  c->tls_implicit = c->tls_ctl < 0 && getenv("SSL_PROTOCOL") && *getenv("SSL_PROTOCOL");
   if (!home_command(&st->queue, "queue-inject")) die_nomem();
   c->queue_cmd = st->queue.s;
 }

@@ -23,6 +23,7 @@ void session_init(struct session *s, const struct smtp_config *cfg, int infd, in
   s->in.out = &s->out;
   s->inj.pid = -1;
   s->inj.msgfd = s->inj.envfd = -1;
+  s->tls = cfg->tls_implicit;
 }
 
 /* BLOCK (from smtpaccess) is either a whole reply ("550 go away") or

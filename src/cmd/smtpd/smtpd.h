@@ -26,6 +26,7 @@ struct smtp_config {
   int relayclient;                /* RELAYCLIENT set by smtpaccess */
   const char *remoteip, *remotehost, *localip;
   int tls_ctl, tls_rfd, tls_wfd;  /* UCSPI-TLS descriptors, -1 when absent */
+  int tls_implicit;               /* started behind TLS already (port 465) */
   int denied;                     /* smtpaccess refuses this (IPv6) client */
   const char *queue_cmd;          /* queue-inject; 0: swallow messages (fuzzing) */
 };
