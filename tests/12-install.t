@@ -39,6 +39,9 @@ for s in "$TOP"/package/service/*; do
   test -x "$R/service/$n/run"; ok $? "service $n installed"
 done
 is "$(ls -A "$R/queue" | wc -l)" 0 "the queue is left for queue-init on the target"
+grep -q '^root: postmaster$' "$R/etc/aliases/system"; ok $? "Courier's administrative aliases"
+grep -q '^127.0.0.1	allow,RELAYCLIENT$' "$R/etc/smtpaccess/default"; ok $? "relaying for this machine only"
+test ! -e "$R/etc/smtpaccess.cdb"; ok $? "tables are compiled on the target, not in a DESTDIR"
 is "$(getent passwd postern-d postern-q postern-m | wc -l)" "$before" "no accounts are created with DESTDIR"
 
 # An admin edits a default and removes another; a second install keeps
@@ -65,4 +68,27 @@ test -f "$R/etc/smtpaccess.cdb"; ok $? "into ROOT/etc/smtpaccess.cdb"
 DESTDIR=$DEST "$TOP/package/install" /opt/postern >/dev/null 2>&1; ok $? "another ROOT"
 test -x "$DEST/opt/postern/command/maildirmake"; ok $? "goes where it is asked"
 DESTDIR=$DEST "$TOP/package/install" relative/root 2> "$POSTERN_HOME/err"; is "$? $(cat "$POSTERN_HOME/err")" "111 package/install: fatal: ROOT must be an absolute path: relative/root" "ROOT must be absolute"
+# Without DESTDIR (root only): into a scratch root whose etc/users names
+# accounts that exist, so no account is created on this machine.
+if [ "$(id -u)" -eq 0 ]; then
+  S=$POSTERN_HOME/sysroot
+  mkdir -p "$S/etc"
+  printf 'DAEMONUSER=nobody\nQUEUEUSER=mail\nMAILUSER=mail\n' > "$S/etc/users"
+  "$TOP/package/install" "$S" > "$POSTERN_HOME/out" 2>&1; ok $? "package/install as root without DESTDIR"
+  test -p "$S/queue/lock/trigger"; ok $? "makes the queue"
+  is "$(stat -c %U "$S/queue/mess")" mail "owned by QUEUEUSER"
+  if [ -f "$S/command/queue-inject" ]; then
+    is "$(stat -c '%U %a' "$S/command/queue-inject")" "mail 4711" "queue-inject is setuid QUEUEUSER"
+  fi
+  if [ -f "$S/command/authcheck" ]; then
+    is "$(stat -c '%U %G %a' "$S/command/authcheck")" "root $(id -gn nobody) 4750" "authcheck is setuid root for DAEMONUSER's group"
+  fi
+  for t in aliases locals smtpaccess hosteddomains; do
+    test -f "$S/etc/$t.cdb"; ok $? "etc/$t.cdb is compiled"
+  done
+  printf '127.0.0.2\tallow,RELAYCLIENT\n' > "$S/etc/smtpaccess/default"
+  before=$(cksum < "$S/etc/smtpaccess.cdb")
+  "$TOP/package/install" "$S" > "$POSTERN_HOME/out" 2>&1; ok $? "installing again"
+  is "$(cksum < "$S/etc/smtpaccess.cdb")" "$before" "leaves compiled tables to the admin"
+fi
 done_testing
