@@ -36,6 +36,11 @@ if [ -z "${MAXRCPTS:-}" ] && [ -f "$R/etc/bofh" ]; then
   MAXRCPTS=$(sed -n 's/^[[:space:]]*maxrcpts[[:space:]][[:space:]]*\([0-9][0-9]*\)[[:space:]]*\(hard\)\{0,1\}[[:space:]]*$/\1 \2/p' "$R/etc/bofh" | tail -n 1)
   export MAXRCPTS
 fi
+if [ -z "${BOFHCHECKDNS:-}" ] && [ -f "$R/etc/bofh" ]; then
+  # bofh: "opt BOFHCHECKDNS=1" checks that senders' domains exist.
+  BOFHCHECKDNS=$(sed -n 's/^[[:space:]]*opt[[:space:]][[:space:]]*BOFHCHECKDNS=\([0-9]\).*/\1/p' "$R/etc/bofh" | tail -n 1)
+  export BOFHCHECKDNS
+fi
 
 port=$PORT
 if [ -n "$PORTVAR" ]; then eval "port=\${$PORTVAR:-\$PORT}"; fi

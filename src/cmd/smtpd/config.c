@@ -114,6 +114,7 @@ void config_load(struct smtp_config *c, struct smtp_config_store *st)
   c->auth_mechs = getenv("ESMTPAUTH");
   c->auth_mechs_tls = getenv("ESMTPAUTH_TLS");
   c->auth_required = flag_var("AUTH_REQUIRED");
+  c->checkdns = flag_var("BOFHCHECKDNS");
   c->relayclient = getenv("RELAYCLIENT") != 0;
   c->remoteip = getenv("TCPREMOTEIP") ? getenv("TCPREMOTEIP") : "unknown";
   c->remotehost = getenv("TCPREMOTEHOST");

@@ -121,7 +121,15 @@ static int sender_ok(struct session *s, const struct addr *a)
     reply(s, "553 5.6.7 A non-ASCII address needs SMTPUTF8");
     return 0;
   }
-  return 1;
+  /* Clients we trust (relaying, authenticated) are not second-guessed. */
+  if (!s->cfg->checkdns || s->cfg->relayclient || s->authed || (a->flags & ADDR_LITERAL)) return 1;
+  int r = sender_domain_exists(a->domain.s);
+  if (r < 0) reply(s, "451 4.4.3 Temporary failure looking up the sender's domain");
+  else if (r == 0) {
+    reply(s, "513 5.1.8 The sender's domain does not exist");
+    log_line("refused sender ip=", s->cfg->remoteip, " from=", a->local.s, "@", a->domain.s, " reply=513 5.1.8");
+  }
+  return r > 0;
 }
 
 /* Replies for the address parser's errors, as Courier words them. */

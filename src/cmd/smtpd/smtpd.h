@@ -23,6 +23,7 @@ struct smtp_config {
   const char *auth_mechs;         /* ESMTPAUTH: offered mechanisms */
   const char *auth_mechs_tls;     /* ESMTPAUTH_TLS: offered after STARTTLS too */
   int auth_required;              /* AUTH_REQUIRED: no MAIL before AUTH */
+  int checkdns;                   /* BOFHCHECKDNS: the sender's domain must exist */
   int relayclient;                /* RELAYCLIENT set by smtpaccess */
   const char *remoteip, *remotehost, *localip;
   int tls_ctl, tls_rfd, tls_wfd;  /* UCSPI-TLS descriptors, -1 when absent */
@@ -112,6 +113,9 @@ void smtp_rcpt(struct session *s, const char *arg);
 int xtext_decode(stralloc *out, const char *s, size_t len);
 int param_split(const char *p, const char **end, const char **eq);
 void path_error(struct session *s, int err, const char *subject);
+
+/* dnscheck.c */
+int sender_domain_exists(const char *domain);
 
 /* policy.c: 0 ok, else the reply was given */
 int rcpt_policy(struct session *s, const struct addr *a);
