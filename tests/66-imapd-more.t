@@ -104,6 +104,15 @@ t.is_((u, tag), ([], "t%d OK CLOSE completed" % r.n), "CLOSE: no untagged EXPUNG
 u, tag = r.cmd("STATUS INBOX.Keep (MESSAGES)")
 t.is_(u, ["* STATUS INBOX.Keep (MESSAGES 0)"], "CLOSE expunged")
 
+# A selected folder deleted by another session: BYE.
+r2 = Raw(port)
+r2.line()
+r2.cmd("SELECT INBOX.Keep")
+r.cmd("DELETE INBOX.Keep")
+u, tag = r2.cmd("NOOP")
+t.is_(u, ["* BYE The selected mailbox was deleted"], "selected folder deleted elsewhere: BYE")
+r2.close()
+
 # RENAME INBOX: its messages move, INBOX stays and is empty.
 u, tag = r.cmd("RENAME INBOX INBOX.Old")
 t.like(tag, r"OK", "RENAME INBOX")

@@ -70,6 +70,7 @@ CMD(idle)
       if (waited >= s->cfg.autologout) { done = -2; break; }
     }
     if (s->state == S_SELECTED) { report_changes(s, 0); out_flush(s); }
+    if (s->state == S_LOGOUT) { done = -1; break; }
   }
   if (ino >= 0) close(ino);
   if (done == -2) {

@@ -1,5 +1,7 @@
 /* Selecting a mailbox, and the untagged updates of the selected one. */
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "imapd.h"
 
 void session_unselect(struct session *s)
@@ -54,10 +56,25 @@ static void report_counts(struct session *s)
   out_s(s, " RECENT\r\n");
 }
 
+static int folder_gone(struct session *s)
+{
+  stralloc p = { 0 };
+  struct stat st;
+  int gone = stralloc_copy(&p, &s->mb.dir) && stralloc_cats(&p, "/cur") && stralloc_0(&p) &&
+             stat(p.s, &st) < 0 && errno == ENOENT;
+  stralloc_free(&p);
+  return gone;
+}
+
 void report_changes(struct session *s, int force)
 {
   struct sync_cb cb = { s, report_expunge, report_flags };
   long r = mbox_sync(&s->mb, force, &cb);
+  if (r < 0 && folder_gone(s)) {
+    out_s(s, "* BYE The selected mailbox was deleted\r\n");
+    s->state = S_LOGOUT;
+    return;
+  }
   if (r <= 0) return;
   for (size_t i = s->mb.n - (size_t)r; i < s->mb.n; ++i)   /* the new ones */
     if (unknown_keywords(&s->mb, s->mb.m[i].kw)) { reload_keywords(s); break; }

@@ -392,7 +392,7 @@ static long sync_pass(struct mbox *mb, struct scan *sc, const struct sync_cb *cb
 long mbox_sync(struct mbox *mb, int force, const struct sync_cb *cb)
 {
   struct timespec tc, tn;
-  dir_mtime(mb, "/cur", &tc);
+  if (dir_mtime(mb, "/cur", &tc) < 0) return -1;   /* the folder is gone */
   dir_mtime(mb, "/new", &tn);
   if (!force && same_time(&tc, &mb->cur_mtime) && same_time(&tn, &mb->new_mtime)) return 0;
   /* Most passes read and write nothing but the directories; the lock is
