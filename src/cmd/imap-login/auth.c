@@ -129,6 +129,30 @@ out:
   stralloc_free(&digest);
 }
 
+/* EXTERNAL (RFC 4422 appendix A): the account is the certificate's
+ * SSL_PEER_LOGIN; an authorization identity, if any, must be that. */
+static void sasl_external_mech(struct login *l, const char *initial, stralloc *line)
+{
+  stralloc authz = { 0 };
+  const char *peer = getenv("SSL_PEER_LOGIN");
+  if (!initial) {
+    if (!exchange(l, "", line)) return;
+    initial = line->s;
+  }
+  if (!sasl_b64_decode(&authz, initial, strlen(initial)) || !stralloc_0(&authz)) {
+    login_tagged(l, "BAD", "Invalid base64.");
+  } else if (authz.len > 1 && strcmp(authz.s, peer)) {
+    login_tagged(l, "NO", "[AUTHENTICATIONFAILED] Authentication failed.");
+    failed(l, authz.s, "EXTERNAL", "not the certificate's login");
+  } else {
+    struct authreq req = { 0 };
+    req.mech = "EXTERNAL";
+    req.login = peer;
+    check(l, &req);
+  }
+  stralloc_free(&authz);
+}
+
 void auth_sasl(struct login *l, const char *mech, const char *initial)
 {
   stralloc line = { 0 };
@@ -138,6 +162,8 @@ void auth_sasl(struct login *l, const char *mech, const char *initial)
     sasl_plain_mech(l, initial, &line);
   } else if (!strcasecmp(mech, "LOGIN")) {
     sasl_login_mech(l, initial, &line);
+  } else if (!strcasecmp(mech, "EXTERNAL")) {
+    sasl_external_mech(l, initial, &line);
   } else if (!strcasecmp(mech, "CRAM-MD5") && !initial) {
     sasl_cram_mech(l, &line);
   } else {

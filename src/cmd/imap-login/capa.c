@@ -2,6 +2,7 @@
  * state and configuration, so a test can assert the exact list. SASL
  * mechanisms are the AUTH= words of IMAP_CAPABILITY (IMAP_CAPABILITY_TLS
  * once encrypted), PLAIN and LOGIN when it names none. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "login.h"
@@ -14,8 +15,17 @@ static const char *mech_list(const struct login *l)
   return c && strcasestr(c, "AUTH=") ? c : "AUTH=PLAIN AUTH=LOGIN";
 }
 
+/* AUTH=EXTERNAL exactly when the TLS program verified a client
+ * certificate that names a login (doc/INTERFACES.md section 6). */
+static int external_ok(void)
+{
+  const char *p = getenv("SSL_PEER_LOGIN");
+  return p && *p;
+}
+
 int mech_offered(const struct login *l, const char *mech)
 {
+  if (!strcasecmp(mech, "EXTERNAL")) return external_ok();
   const char *list = mech_list(l);
   size_t ml = strlen(mech);
   for (const char *p = list; *p;) {
@@ -36,7 +46,8 @@ void capa_write(const struct login *l)
   for (const char *p = list; *p;) {
     while (*p == ' ') ++p;
     size_t n = strcspn(p, " ");
-    if (n > 5 && !strncasecmp(p, "AUTH=", 5)) { login_puts(" "); login_write(p, n); }
+    if (n > 5 && !strncasecmp(p, "AUTH=", 5) && strncasecmp(p, "AUTH=EXTERNAL", n)) { login_puts(" "); login_write(p, n); }
     p += n;
   }
+  if (external_ok()) login_puts(" AUTH=EXTERNAL");
 }
