@@ -26,7 +26,8 @@ enum { PENDING_BYTES_MAX = 32768 };
 enum { REMOTE_PROCS_MAX = 64 };
 
 struct rjob {
-  struct msg *m;
+  struct msg *m;         /* kept queued (m->busy) until the job's end line */
+  char id[64];
   size_t n;              /* recipients in the job */
   size_t *idx;           /* job recipient -> message recipient */
   char *done;
@@ -165,6 +166,9 @@ int remote_start(struct qs *q, struct msg *m, size_t idx, const struct route *rt
     return 0;
   }
   job->m = m;
+  memcpy(job->id, m->id, sizeof job->id);
+  job->id[sizeof job->id - 1] = 0;
+  ++m->busy;
   job->bytes = text.len;
   p->pending_bytes += text.len;
   stralloc_free(&text);
@@ -172,7 +176,6 @@ int remote_start(struct qs *q, struct msg *m, size_t idx, const struct route *rt
   p->tail = job;
   for (size_t i = 0; i < job->n; ++i) {
     m->r[job->idx[i]].busy = 1;
-    ++m->busy;
     ++q->busy_remote;
   }
   log_line("starting delivery ", m->id, " to remote ", rt->domain.s);
@@ -185,7 +188,6 @@ static void settle(struct qs *q, struct rjob *job, size_t n, char code, const ch
   job->done[n] = 1;
   struct msg *m = job->m;
   m->r[job->idx[n]].busy = 0;
-  --m->busy;
   --q->busy_remote;
   sched_outcome(q, m, job->idx[n], code, text, 0);
 }
@@ -194,6 +196,7 @@ static void finish_job(struct qs *q, struct rproc *p, const char *why)
 {
   struct rjob *job = p->head;
   for (size_t i = 0; i < job->n; ++i) settle(q, job, i, 'T', why);
+  --job->m->busy;        /* only now may the message be finished and freed */
   p->head = job->next;
   if (!p->head) p->tail = 0;
   p->pending_bytes -= job->bytes;
@@ -211,7 +214,7 @@ static void one_line(struct qs *q, struct rproc *p, char *line)
   char *sp = strchr(line, ' ');
   if (!job || !sp) { warn("ignoring unexpected output of remote for ", p->domain.s); return; }
   *sp = 0;
-  if (strcmp(line, job->m->id)) { warn("result for ", line, " out of order from remote for ", p->domain.s); return; }
+  if (strcmp(line, job->id)) { warn("result for ", line, " out of order from remote for ", p->domain.s); return; }
   char *rest = sp + 1;
   if (!strcmp(rest, ".")) { finish_job(q, p, "4.4.0 remote gave no result"); return; }
   unsigned long n;
