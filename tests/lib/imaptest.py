@@ -143,7 +143,10 @@ class Raw:
         return lines[:-1], lines[-1]
 
     def close(self):
+        """Really closes: the file object holds the socket open too."""
         try:
-            self.s.close()
+            self.s.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
+        self.f.close()
+        self.s.close()

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "imapd.h"
+#include "quota.h"
 
 void session_unselect(struct session *s)
 {
@@ -81,6 +82,23 @@ void report_changes(struct session *s, int force)
   report_counts(s);
 }
 
+/* RFC 3501 7.1: an [ALERT] the user must see, when the Maildir++ quota
+ * is 90% used or more. */
+static void quota_alert(struct session *s)
+{
+  struct quota q = { 0 };
+  long long bytes = 0, count = 0;
+  if (!s->cfg.quota || !quota_parse(&q, s->cfg.quota) ||
+      quota_usage(s->maildir.s, s->cfg.quota, &bytes, &count) < 0)
+    return;
+  long long pb = q.max_bytes ? bytes * 100 / q.max_bytes : 0, pc = q.max_count ? count * 100 / q.max_count : 0;
+  long long p = pb > pc ? pb : pc;
+  if (p < 90) return;
+  out_s(s, "* OK [ALERT] Your mailbox is ");
+  out_u(s, (unsigned long long)p);
+  out_s(s, "% full\r\n");
+}
+
 int session_select(struct session *s, const char *name, int readonly)
 {
   stralloc dir = { 0 }, canon = { 0 };
@@ -109,6 +127,7 @@ int session_select(struct session *s, const char *name, int readonly)
       out_s(s, "] First unseen\r\n");
       break;
     }
+  quota_alert(s);
   out_s(s, "* OK [UIDVALIDITY ");
   out_u(s, s->mb.uidvalidity);
   out_s(s, "] UIDs valid\r\n* OK [UIDNEXT ");
