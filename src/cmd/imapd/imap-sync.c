@@ -399,7 +399,9 @@ long mbox_sync(struct mbox *mb, int force, const struct sync_cb *cb)
    * taken only when UIDs must be given, and the pass is then repeated
    * under it with a fresh listing. */
   struct scan sc = { .mb = mb };
-  long r = sync_pass(mb, &sc, cb, 0);
+  long r = -2;
+  /* Opening: most files may need UIDs, so one pass under the lock. */
+  if (mb->n) r = sync_pass(mb, &sc, cb, 0);
   if (r == -2) {
     int lock = uidlist_lock(mb->dir.s);
     sc.listed = 0;
