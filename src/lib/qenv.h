@@ -63,6 +63,8 @@ struct qstat {
  * Records for indexes >= n are ignored; a torn last line (a crash in
  * the middle of an append) is ignored. 1 read, 0 absent, -1 error. */
 int qstatus_read(const char *path, struct qstat *st, size_t n);
+/* The same over bytes in memory (complete lines only). */
+void qstatus_parse(const char *buf, size_t len, struct qstat *st, size_t n);
 
 /* Appends one record "idx code time text\n" to sa (text flattened to
  * one line): 1 ok, 0 no memory. */

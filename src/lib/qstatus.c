@@ -29,19 +29,23 @@ static int apply(struct qstat *st, size_t n, const char *line, size_t len)
   return 1;
 }
 
+void qstatus_parse(const char *buf, size_t len, struct qstat *st, size_t n)
+{
+  size_t start = 0;
+  for (size_t i = 0; i < len; ++i) {
+    if (buf[i] != '\n') continue;
+    apply(st, n, buf + start, i - start);
+    start = i + 1;
+  }
+}
+
 int qstatus_read(const char *path, struct qstat *st, size_t n)
 {
   stralloc sa = {0};
   int r = conf_slurp(&sa, path);
-  if (r <= 0) { stralloc_free(&sa); return r; }
-  size_t start = 0;
-  for (size_t i = 0; i < sa.len; ++i) {
-    if (sa.s[i] != '\n') continue;
-    apply(st, n, sa.s + start, i - start);
-    start = i + 1;
-  }
+  if (r > 0) qstatus_parse(sa.s, sa.len, st, n);
   stralloc_free(&sa);
-  return 1;
+  return r;
 }
 
 int qstatus_line(stralloc *sa, size_t idx, char code, unsigned long when, const char *text)
