@@ -15,8 +15,8 @@
  * Result:   slot\0 exitcode\0 recorded\0 text\0   (one write, atomic on a pipe)
  *
  * Before reporting, the outcome is appended to queue/status/ID (as
- * queue(5) describes, for recipient `index`) and fsync'd, so a delivery
- * that ends while queue-send is down is not made again ("recorded" 1).
+ * queue(5) describes, for recipient `index`), so a delivery that ends
+ * while queue-send is down is not made again ("recorded" 1).
  *
  * EOF on the request pipe (queue-send exited) ends the spawner. Not
  * running as root, it delivers only as its own uid.
@@ -119,7 +119,9 @@ static int record(const struct request *rq, int code, const char *text, size_t l
   if (n < 0 || (size_t)n >= sizeof line - 1) n = (int)sizeof line - 2;
   for (int i = 0; i < n; ++i) if (line[i] == '\n' || line[i] == 0) line[i] = ' ';
   line[n++] = '\n';
-  int ok = write(fd, line, (size_t)n) == n && fdatasync(fd) == 0;
+  /* No fsync here: the record only has to outlive queue-send, which
+   * fsyncs the file, once for all its recipients, before it acts. */
+  int ok = write(fd, line, (size_t)n) == n;
   close(fd);
   return ok;
 }

@@ -25,6 +25,7 @@ struct msg {
   size_t open;           /* recipients not yet D or F */
   int busy;              /* deliveries running */
   stralloc statuslog;    /* records waiting to be appended and fsync'd */
+  int unsynced;          /* local-spawn appended records not fsync'd yet */
   unsigned long dsn_wait; /* a notification failed: try again then */
 };
 

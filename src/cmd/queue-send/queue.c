@@ -183,13 +183,14 @@ void queue_flush_status(struct qs *q)
   int nfds = 0;
   for (size_t i = 0; i < q->nmsgs; ++i) {
     struct msg *m = q->msgs[i];
-    if (!m->statuslog.len) continue;
+    if (!m->statuslog.len && !m->unsynced) continue;
     char path[300];
     qpath(path, sizeof path, "queue/status", m->id);
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0 || write(fd, m->statuslog.s, m->statuslog.len) != (ssize_t)m->statuslog.len)
       die_sys(111, "unable to append to ", path);
     m->statuslog.len = 0;
+    m->unsynced = 0;
     if (nfds == 256) { while (nfds) { if (fdatasync(fds[--nfds]) < 0) die_sys(111, "fsync failed"); close(fds[nfds]); } }
     fds[nfds++] = fd;
   }
