@@ -1,14 +1,3 @@
 #include "imapd.h"
 
-CMD(examine)
-{
-  struct imap_arg *opt = arg_next(s, args);
-  if (!imap_is_string(args) || (opt && (opt->type != IMAP_LIST || arg_next(s, opt))))
-    return reply_bad(s, "EXAMINE takes a mailbox name and optional parameters");
-  if (opt) {   /* RFC 7162: (CONDSTORE) */
-    struct imap_arg *p = imap_argp(&s->cmd, opt->child);
-    if (!imap_atom_is(&s->cmd, p, "CONDSTORE") || arg_next(s, p)) return reply_bad(s, "Unknown EXAMINE parameter");
-    s->condstore = 1;
-  }
-  return session_select(s, arg_str(s, args), 1);
-}
+CMD(examine) { return select_command(s, args, 1); }

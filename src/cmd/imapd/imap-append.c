@@ -9,31 +9,6 @@
 #include "maildir.h"
 #include "quota.h"
 
-static int write_all(int fd, const char *s, size_t n)
-{
-  while (n) {
-    ssize_t w = write(fd, s, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    s += w;
-    n -= (size_t)w;
-  }
-  return 0;
-}
-
-/* ":2,<letters>" for the flags and keywords. */
-void info_of(stralloc *info, unsigned flags, unsigned kw)
-{
-  char c;
-  info->len = 0;
-  (void)stralloc_cats(info, ":2,");
-  for (c = 'A'; c <= 'Z'; ++c)
-    if (flags & FL(c)) (void)stralloc_append(info, &c);
-  for (c = 'a'; c <= 'z'; ++c)
-    if (kw & (1u << (c - 'a'))) (void)stralloc_append(info, &c);
-  (void)stralloc_0(info);
-}
-
 long append_message(struct session *s, const char *dir, const char *buf, size_t len,
                     unsigned flags, unsigned kw, time_t idate, const char **why)
 {
@@ -46,7 +21,7 @@ long append_message(struct session *s, const char *dir, const char *buf, size_t 
   }
   int fd = maildir_tmp_open(dir, &tmp, &base);
   if (fd < 0) return -1;
-  if (write_all(fd, buf, len) < 0) { close(fd); unlink(tmp.s); goto out; }
+  if (fd_write_all(fd, buf, len) < 0) { close(fd); unlink(tmp.s); goto out; }
   info_of(&info, flags & F_LETTERS, kw);
   if (maildir_tmp_commit(fd, dir, tmp.s, base.s, (off_t)len, "cur", info.s, &final) < 0) {
     if (errno == ENOSPC || errno == EDQUOT) *why = "[OVERQUOTA] No space left";

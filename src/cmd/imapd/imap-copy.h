@@ -12,8 +12,6 @@ struct copy_result {
   int overquota;
 };
 
-/* ":2,<letters>" of flags and keywords, NUL-terminated. */
-void info_of(stralloc *info, unsigned flags, unsigned kw);
 /* Copies the messages marked F_MARK into the folder dir; a message that
  * could not be copied loses its mark. 0 ok, -1 error. */
 int copy_marked(struct session *s, const char *dir, struct copy_result *res);

@@ -140,14 +140,28 @@ out:
 
 /* The info part for flags and keywords: ":2," then the letters in ASCII
  * order (upper-case flags, then keyword letters), as Maildir readers expect. */
-static void info_letters(stralloc *out, unsigned flags, unsigned kw)
+void info_of(stralloc *info, unsigned flags, unsigned kw)
 {
   char c;
-  (void)stralloc_cats(out, ":2,");
+  info->len = 0;
+  (void)stralloc_cats(info, ":2,");
   for (c = 'A'; c <= 'Z'; ++c)
-    if (flags & FL(c)) (void)stralloc_append(out, &c);
+    if (flags & FL(c)) (void)stralloc_append(info, &c);
   for (c = 'a'; c <= 'z'; ++c)
-    if (kw & (1u << (c - 'a'))) (void)stralloc_append(out, &c);
+    if (kw & (1u << (c - 'a'))) (void)stralloc_append(info, &c);
+  (void)stralloc_0(info);
+}
+
+int fd_write_all(int fd, const char *s, size_t n)
+{
+  while (n) {
+    ssize_t w = write(fd, s, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    s += w;
+    n -= (size_t)w;
+  }
+  return 0;
 }
 
 int mbox_set_flags(struct mbox *mb, size_t idx, unsigned flags, unsigned kw)
@@ -157,10 +171,11 @@ int mbox_set_flags(struct mbox *mb, size_t idx, unsigned flags, unsigned kw)
   if ((m->flags & F_LETTERS) == flags && m->kw == kw) return 0;
   for (int attempt = 0; attempt < 2; ++attempt) {
     const char *old = mbox_fname(mb, idx);
-    stralloc nn = { 0 };
-    if (!stralloc_copyb(&nn, old, name_baselen(old))) return -1;
-    info_letters(&nn, flags, kw);
-    if (!stralloc_0(&nn)) { stralloc_free(&nn); return -1; }
+    stralloc nn = { 0 }, info = { 0 };
+    info_of(&info, flags, kw);
+    int ok = stralloc_copyb(&nn, old, name_baselen(old)) && stralloc_cat(&nn, &info);
+    stralloc_free(&info);
+    if (!ok) { stralloc_free(&nn); return -1; }
     int r = rename_to(mb, (m->flags & F_NEW) ? "/new/" : "/cur/", old, "/cur/", nn.s);
     if (r == 0) {
       m->name = (unsigned)mb->names.len;
@@ -192,15 +207,7 @@ long mbox_expunge(struct mbox *mb, int all, const struct sync_cb *cb)
     if (cb && cb->expunge) cb->expunge(cb->ctx, i + 1);
     ++removed;
   }
-  size_t j = 0;
-  for (size_t i = 0; i < mb->n; ++i) {
-    if (mb->m[i].name == (unsigned)-1) {
-      if (mb->m[i].flags & F_RECENT) --mb->recent;
-      continue;
-    }
-    mb->m[j++] = mb->m[i];
-  }
-  mb->n = j;
+  mbox_compact(mb);
   stralloc_free(&path);
   return removed;
 }
@@ -259,4 +266,17 @@ void mbox_modseq_commit(struct mbox *mb, int locked)
     for (mb->highestmodseq++, i = 0; i < mb->n; ++i)
       if (mb->m[i].flags & F_MODSEQ) { mb->m[i].modseq = mb->highestmodseq; mb->m[i].flags &= ~F_MODSEQ; }
   if (!locked) uidlist_unlock(lock);
+}
+
+void mbox_compact(struct mbox *mb)
+{
+  size_t j = 0;
+  for (size_t i = 0; i < mb->n; ++i) {
+    if (mb->m[i].name == (unsigned)-1) {
+      if (mb->m[i].flags & F_RECENT) --mb->recent;
+      continue;
+    }
+    mb->m[j++] = mb->m[i];
+  }
+  mb->n = j;
 }

@@ -70,18 +70,6 @@ static int build(const char *buf, size_t len, stralloc *msg, stralloc *env, size
   return stralloc_catb(msg, buf + body, len - body) && stralloc_0(env) ? 0 : -1;
 }
 
-static int write_all(int fd, const char *s, size_t n)
-{
-  while (n) {
-    ssize_t w = write(fd, s, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    s += w;
-    n -= (size_t)w;
-  }
-  return 0;
-}
-
 static int inject(const stralloc *msg, const stralloc *env)
 {
   stralloc prog = { 0 };
@@ -101,9 +89,9 @@ static int inject(const stralloc *msg, const stralloc *env)
   close(m[0]);
   close(e[0]);
   void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-  write_all(m[1], msg->s, msg->len);
+  fd_write_all(m[1], msg->s, msg->len);
   close(m[1]);
-  write_all(e[1], env->s, env->len);
+  fd_write_all(e[1], env->s, env->len);
   close(e[1]);
   signal(SIGPIPE, old);
   int st;

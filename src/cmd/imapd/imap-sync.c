@@ -196,15 +196,7 @@ static void report_expunged(struct mbox *mb, const struct sync_cb *cb)
 {
   for (size_t i = mb->n; i-- > 0;)
     if (mb->m[i].name == (unsigned)-1 && cb && cb->expunge) cb->expunge(cb->ctx, i + 1);
-  size_t j = 0;
-  for (size_t i = 0; i < mb->n; ++i) {
-    if (mb->m[i].name == (unsigned)-1) {
-      if (mb->m[i].flags & F_RECENT) --mb->recent;
-      continue;
-    }
-    mb->m[j++] = mb->m[i];
-  }
-  mb->n = j;
+  mbox_compact(mb);
 }
 
 /* UIDs for the files no known message matched: from the uid list when

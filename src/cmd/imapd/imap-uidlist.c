@@ -123,18 +123,6 @@ int uidlist_header(const char *dir, struct uidlist_head *h)
   return uidlist_read(dir, h, 0, 0);
 }
 
-static int write_all(int fd, const char *s, size_t n)
-{
-  while (n) {
-    ssize_t w = write(fd, s, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    s += w;
-    n -= (size_t)w;
-  }
-  return 0;
-}
-
 static int cat_u(stralloc *sa, unsigned long n)
 {
   char buf[FMT_ULONG];
@@ -163,7 +151,7 @@ int uidlist_write(const struct mbox *mb, const stralloc *extra)
     goto out;
   fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) goto out;
-  if (write_all(fd, out.s, out.len) < 0 || fsync(fd) < 0) goto out;
+  if (fd_write_all(fd, out.s, out.len) < 0 || fsync(fd) < 0) goto out;
   if (close(fd) < 0) { fd = -1; goto out; }
   fd = -1;
   if (rename(tmp.s, dst.s) < 0) goto out;
@@ -240,7 +228,7 @@ int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *
   if (!path_of(&tmp, dir, "postern-uidlist.tmp")) goto out;
   int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) goto out;
-  if (write_all(fd, out.s, out.len) < 0 || fsync(fd) < 0) { close(fd); unlink(tmp.s); goto out; }
+  if (fd_write_all(fd, out.s, out.len) < 0 || fsync(fd) < 0) { close(fd); unlink(tmp.s); goto out; }
   close(fd);
   if (rename(tmp.s, p.s) < 0) { unlink(tmp.s); goto out; }
   r = 0;

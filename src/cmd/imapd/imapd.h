@@ -75,6 +75,12 @@ int mbox_set_flags(struct mbox *mb, size_t idx, unsigned flags, unsigned kw);
  * the \Deleted ones with F_MARK, 2 those with F_MARK (MOVE). Returns
  * the number removed. */
 long mbox_expunge(struct mbox *mb, int all, const struct sync_cb *cb);
+/* Drops the messages whose name is (unsigned)-1 (removed). */
+void mbox_compact(struct mbox *mb);
+/* ":2,<letters>" of flags and keywords, NUL-terminated. */
+void info_of(stralloc *info, unsigned flags, unsigned kw);
+/* Writes all of s to fd: 0 ok, -1 error. */
+int fd_write_all(int fd, const char *s, size_t n);
 /* RFC822.SIZE of message idx, computed (and cached) when unknown. */
 long long mbox_vsize(struct mbox *mb, size_t idx);
 /* Gives the messages marked F_MODSEQ a new mod-sequence, recorded in
@@ -201,6 +207,7 @@ void out_capability(struct session *s);
 
 /* imap-select.c */
 int session_select(struct session *s, const char *name, int readonly);
+int select_command(struct session *s, struct imap_arg *args, int readonly);
 void session_unselect(struct session *s);
 
 /* imap-append.c: writes a message into a folder; returns its UID (0 when
