@@ -103,17 +103,48 @@ static void report(int fd, const char *slot, int code, const char *text, size_t 
   report_rec(fd, slot, code, 0, text, len);
 }
 
+/* queue/NAME/ID as root inside a directory the queue user owns: the
+ * directory is not followed through a symlink, nor the file; *dir gets
+ * the directory's owner. */
+static int open_in_queue(const char *sub, const char *id, int flags, struct stat *dir)
+{
+  char path[32] = "queue/";
+  strncat(path, sub, sizeof path - 7);
+  int dfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dfd < 0) return -1;
+  int fd = fstat(dfd, dir) < 0 ? -1 : openat(dfd, id, flags | O_NOFOLLOW | O_CLOEXEC, 0600);
+  close(dfd);
+  return fd;
+}
+
+/* queue/status/ID for appending: a file made now (given the directory's
+ * owner), or one that is already the directory owner's own, regular and
+ * with no other name, so nothing the queue user links there gets
+ * written or chowned with root's rights. */
+static int open_status(const char *id)
+{
+  struct stat dir, st;
+  int fd = open_in_queue("status", id, O_WRONLY | O_APPEND | O_CREAT | O_EXCL, &dir);
+  if (fd >= 0) {
+    if (fstat(fd, &st) == 0 && (st.st_uid == dir.st_uid || fchown(fd, dir.st_uid, dir.st_gid) == 0)) return fd;
+    close(fd);
+    return -1;
+  }
+  if (errno != EEXIST) return -1;
+  fd = open_in_queue("status", id, O_WRONLY | O_APPEND | O_NONBLOCK, &dir);
+  if (fd < 0) return -1;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1 && st.st_uid == dir.st_uid) return fd;
+  close(fd);
+  return -1;
+}
+
 /* Appends "index code time text" to queue/status/ID, owned like its
  * directory: 1 on disk, 0 not (queue-send then records it). */
 static int record(const struct request *rq, int code, const char *text, size_t len)
 {
-  char path[128] = "queue/status/", line[RESULT_MAX + 64];
-  struct stat dir, st;
-  strncat(path, rq->field[1], sizeof path - 14);
-  if (stat("queue/status", &dir) < 0) return 0;
-  int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  char line[RESULT_MAX + 64];
+  int fd = open_status(rq->field[1]);
   if (fd < 0) return 0;
-  if (fstat(fd, &st) < 0 || (st.st_uid != dir.st_uid && fchown(fd, dir.st_uid, dir.st_gid) < 0)) { close(fd); return 0; }
   char c = code == 0 || code == 99 ? 'D' : code == 100 ? 'F' : 'T';
   int n = snprintf(line, sizeof line, "%s %c %lu %.*s", rq->field[4], c, (unsigned long)time(0), (int)len, text);
   if (n < 0 || (size_t)n >= sizeof line - 1) n = (int)sizeof line - 2;
@@ -166,9 +197,9 @@ static _Noreturn void deliver(const struct request *rq, int resfd, uid_t uid, gi
   signal(SIGCHLD, SIG_DFL);
   hold_delivery_lock();
   const char *slot = rq->field[0];
-  char path[128] = "queue/mess/";
-  strncat(path, rq->field[1], sizeof path - 12);
-  int msg = open(path, O_RDONLY | O_NOFOLLOW);
+  struct stat dir, st;
+  int msg = open_in_queue("mess", rq->field[1], O_RDONLY | O_NONBLOCK, &dir);
+  if (msg >= 0 && (fstat(msg, &st) < 0 || !S_ISREG(st.st_mode) || fcntl(msg, F_SETFL, 0) < 0)) { close(msg); msg = -1; }
   if (msg < 0) { report(resfd, slot, EXIT_TEMP, "4.3.0 unable to open the queued message", 40); _exit(0); }
   int p[2];
   if (pipe(p) < 0) { report(resfd, slot, EXIT_TEMP, "4.3.0 out of pipes", 18); _exit(0); }
