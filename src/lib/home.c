@@ -1,7 +1,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include "die.h"
 #include "home.h"
 
 static int environment_trusted(void)
@@ -26,11 +28,31 @@ static const char *root_of_executable(void)
   return root;
 }
 
+/* Only the administrator (root, or the user the program is setuid to)
+ * may choose what is in the root: a hard link to the program in a
+ * directory someone else controls must not lend it that user's accounts
+ * or queue. */
+static int owned_by_administrator(const char *dir, const char *sub)
+{
+  char path[PATH_MAX + 16];
+  struct stat st;
+  size_t n = strlen(dir);
+  if (n + strlen(sub) + 2 > sizeof path) return 0;
+  memcpy(path, dir, n);
+  path[n] = '/';
+  strcpy(path + n + 1, sub);
+  return stat(path, &st) == 0 && (st.st_uid == 0 || st.st_uid == geteuid())
+      && !(st.st_mode & (S_IWGRP | S_IWOTH));
+}
+
 const char *postern_home(void)
 {
   if (!environment_trusted()) {
     const char *root = root_of_executable();
-    return root ? root : CONF_HOME;
+    if (!root) return CONF_HOME;
+    if (!owned_by_administrator(root, ".") || !owned_by_administrator(root, "command"))
+      die(111, "refusing the root ", root, ": it or its command/ is not the administrator's alone");
+    return root;
   }
   const char *env = getenv("POSTERN_HOME");
   return (env && *env) ? env : CONF_HOME;
