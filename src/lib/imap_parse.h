@@ -34,7 +34,7 @@ struct imap_cmd {
 
 struct imap_limits {
   size_t line_max;      /* one line, without literals */
-  size_t literal_max;   /* any literal, except ... */
+  size_t literal_max;   /* all of a command's literals together, except ... */
   size_t append_max;    /* ... the literals of APPEND */
   size_t command_max;   /* everything, literals excluded */
   int depth_max;        /* nested parentheses */

@@ -100,6 +100,7 @@ int imap_read_command(struct imap_in *in, struct imap_cmd *cmd, const struct ima
                       imap_cont_fn cont, void *ctx)
 {
   size_t plain = 0;   /* bytes other than literals */
+  size_t literals = 0;   /* the limit holds for all of a command's literals together */
   cmd->raw.len = 0;
   for (;;) {
     size_t start = cmd->raw.len;
@@ -113,7 +114,8 @@ int imap_read_command(struct imap_in *in, struct imap_cmd *cmd, const struct ima
     long long n = literal_at_end(cmd->raw.s, start, cmd->raw.len, &nonsync);
     if (n < 0) return IMAP_READ_OK;
     size_t max = is_append(&cmd->raw) ? lim->append_max : lim->literal_max;
-    if ((unsigned long long)n > max) return nonsync ? IMAP_READ_FATAL : IMAP_READ_TOOBIG;
+    if ((unsigned long long)n > max - literals) return nonsync ? IMAP_READ_FATAL : IMAP_READ_TOOBIG;
+    literals += (size_t)n;
     if (!nonsync && cont && cont(ctx) < 0) return IMAP_READ_FATAL;
     r = read_literal(in, &cmd->raw, (size_t)n);
     if (r <= 0) return IMAP_READ_FATAL;

@@ -1,4 +1,5 @@
 /* Unit tests for the IMAP command reader and tokeniser. */
+#include <stdio.h>
 #include <unistd.h>
 #include "tap.h"
 #include "imap_parse.h"
@@ -67,6 +68,13 @@ int main(void)
   is_int(read_from(&c, "a X {101+}\r\nrest", 16, 0, &left), IMAP_READ_FATAL, "non-synchronising literal over the limit: FATAL");
   is_int(read_from(&c, "a APPEND x {4000}\r\n", 19, 0, &left), IMAP_READ_FATAL, "APPEND's literal limit is larger (then EOF inside)");
   is_int(read_from(&c, "a X {5}\r\nab", 11, 0, &left), IMAP_READ_FATAL, "EOF inside a literal: FATAL");
+  {
+    /* Each literal under the limit, together over it: memory is bounded
+     * by the limit, not by the limit times the number of literals. */
+    char many[200];
+    int n = snprintf(many, sizeof many, "a X {60}\r\n%060d {60}\r\n%060d\r\n", 1, 2);
+    is_int(read_from(&c, many, (size_t)n, 0, &left), IMAP_READ_TOOBIG, "literals together over the limit: TOOBIG");
+  }
   is_int(read_from(&c, "", 0, 0, &left), IMAP_READ_EOF, "EOF before a command");
   ok(read_from(&c, "a LOGIN u p\r\nb SELECT x\r\n", 25, 1, &left) == IMAP_READ_OK && left == 12,
      "bytewise: nothing after the command is consumed");
