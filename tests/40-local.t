@@ -108,6 +108,25 @@ msg team | inject s@example.org team@example.test
 wait_until has_text "$B/Maildir" 'body of team'; ok $? "a list alias reaches bob"
 wait_until has_text "$A/Maildir" 'body of team'; ok $? "  and alice"
 
+# Hosted domains: accounts named by the full address; qmail-style
+# "@domain: user" aliases; UUCP paths wait for their transport.
+echo hosted.test > "$R/etc/hosteddomains"
+"$R/command/makehosteddomains" >/dev/null; ok $? "makehosteddomains"
+account vuser@hosted.test; V=$H
+mkdir -p "$V/lists/tmp" "$V/lists/new" "$V/lists/cur"; echo ./lists/ > "$V/.courier-lists"
+chown -R "$(stat -c %u:%g "$V")" "$V"
+msg hosted | inject s@example.org vuser@hosted.test VUser-Lists@Hosted.TEST
+wait_until has_text "$V/Maildir" 'body of hosted'; ok $? "a hosted account gets its mail"
+wait_until has_text "$V/lists" 'body of hosted'; ok $? "  and its extension address, in any case"
+aliases 'postmaster: alice
+team: alice, bob
+root: postmaster
+@virt.test: alice'
+msg virt | inject s@example.org Foo@virt.test
+wait_until has_text "$A/exact" 'body of virt'; ok $? "@virt.test: alice delivers foo@virt.test by alice's .courier-foo"
+msg uucp | inject s@example.org 'otherhost!bob@example.test'
+wait_until grep -q 'deferred .*otherhost!bob@example.test.*no uucp transport' "$R/var/qs.log"; ok $? "a UUCP path waits for the uucp transport"
+
 # Forwarding and loops.
 printf '&bob-fwd2@example.test\n' > "$A/.courier-fwd1"
 printf '&alice-fwd1@example.test\n' > "$B/.courier-fwd2"

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "backscatter.h"
 #include "die.h"
 #include "exitcode.h"
 #include "home.h"
@@ -116,8 +117,15 @@ int main(void)
   log_line("status: starting");
   queue_recover(&q);
   ctl_scan(&q);
+  unsigned long next_sweep = 0;
   for (;;) {
     q.now = (unsigned long)time(0);
+    if (q.now >= next_sweep) {
+      /* Suppression entries older than two hours are dead already;
+       * this only keeps var/backscatter/ small. */
+      backscatter_sweep(0);
+      next_sweep = q.now + 600;
+    }
     if (got_term && !q.stopping) { q.stopping = 1; log_line("status: stopping"); }
     if (q.stopping) remote_stop(&q);
     if (q.stopping && !q.busy_local && !q.nrprocs) break;

@@ -33,10 +33,11 @@ aliases() {
   "$R/command/makealiases" >/dev/null || echo "# makealiases failed"
 }
 
-# account NAME: a userdb account NAME (local domain) with a home in the
-# root, a Maildir, and its own uid when running as root. Sets H.
+# account NAME: a userdb account NAME (user for a local domain,
+# user@domain for a hosted one) with a home in the root, a Maildir, and
+# its own uid when running as root. Sets H.
 account() {
-  H=$R/home/$1
+  H=$R/home/$(echo "$1" | tr @ _)
   mkdir -p "$H/Maildir/tmp" "$H/Maildir/new" "$H/Maildir/cur"
   uid=$NEXT_UID; gid=$NEXT_UID
   [ "$(id -u)" -eq 0 ] && NEXT_UID=$((NEXT_UID + 1))

@@ -108,6 +108,8 @@ static void resolve(struct qs *q, const char *rcpt, struct route *r, int depth)
     return;
   }
   if (at == 0) { set_text(r, ROUTE_FAIL, "5.1.3 empty local part"); return; }
+  /* host!user: a UUCP path, for the uucp transport. */
+  if (memchr(rcpt, '!', at)) { set_text(r, ROUTE_NONE, "uucp"); return; }
   int found = aliases_lookup(r->rcpt.s, &r->targets);
   if (found < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to read the aliases table"); return; }
   if (found > 0) {
