@@ -44,14 +44,36 @@ static void date822(stralloc *sa, unsigned long t)
   cat(sa, buf);
 }
 
-/* The enhanced status code a result text starts with, or a default. */
+/* An enhanced status code "c.d.d" at t (class 2, 4 or 5): its length. */
+static size_t enhanced(const char *t)
+{
+  if (!(t[0] == '2' || t[0] == '4' || t[0] == '5') || t[1] != '.') return 0;
+  size_t n = 2, digits = 0;
+  while (t[n] >= '0' && t[n] <= '9') { ++n; ++digits; }
+  if (!digits || digits > 3 || t[n] != '.') return 0;
+  ++n; digits = 0;
+  while (t[n] >= '0' && t[n] <= '9') { ++n; ++digits; }
+  if (!digits || digits > 3 || (t[n] && t[n] != ' ' && t[n] != ';')) return 0;
+  return n;
+}
+
+/* The SMTP reply in a remote result "host [ip]: 550 5.1.1 text", or 0. */
+static const char *smtp_reply(const char *text)
+{
+  const char *p = strstr(text, "]: ");
+  if (!p) return 0;
+  p += 3;
+  return (p[0] >= '2' && p[0] <= '5' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9') ? p : 0;
+}
+
+/* The enhanced status code of a result text (at its start, or after the
+ * SMTP code of a remote reply), or the class's default. */
 static void status_of(char *out, const char *text, char cls)
 {
-  const char *t = text;
-  if (t[0] >= '2' && t[0] <= '5' && t[1] == '.') {
-    size_t n = strcspn(t, " ");
-    if (n < 12) { memcpy(out, t, n); out[n] = 0; return; }
-  }
+  const char *reply = smtp_reply(text);
+  const char *t = reply && reply[3] == ' ' ? reply + 4 : text;
+  size_t n = enhanced(t);
+  if (n && n < 12 && (t[0] == cls || (cls == '5' && t[0] == '4'))) { memcpy(out, t, n); out[n] = 0; return; }
   out[0] = cls; memcpy(out + 1, ".0.0", 5);
 }
 
@@ -79,7 +101,19 @@ static void per_recipient(struct dsn *d, size_t i)
   cat(s, "Action: ");
   cat(s, r->state == 'D' ? "delivered" : r->state == 'F' ? "failed" : "delayed");
   cat(s, "\nStatus: "); cat(s, st); cat(s, "\n");
-  if (r->text.len) { cat(s, "Diagnostic-Code: X-Postern; "); cat(s, r->text.s); cat(s, "\n"); }
+  const char *reply = r->text.len ? smtp_reply(r->text.s) : 0;
+  if (reply) {
+    /* "host [ip]: reply" or "[ip]: reply": who answered, and its words. */
+    const char *open = memchr(r->text.s, '[', (size_t)(reply - r->text.s));
+    const char *name = r->text.s;
+    size_t len = open && open > name ? (size_t)(open - name - 1) : 0;
+    if (!len && open) { name = open + 1; len = (size_t)(reply - 3 - name); }
+    cat(s, "Remote-MTA: dns; ");
+    if (!stralloc_catb(s, name, len)) die_nomem();
+    cat(s, "\nDiagnostic-Code: smtp; "); cat(s, reply); cat(s, "\n");
+  } else if (r->text.len) {
+    cat(s, "Diagnostic-Code: X-Postern; "); cat(s, r->text.s); cat(s, "\n");
+  }
   if (r->last) { cat(s, "Last-Attempt-Date: "); date822(s, r->last); cat(s, "\n"); }
   if (r->state == 'T') {
     cat(s, "Will-Retry-Until: ");
