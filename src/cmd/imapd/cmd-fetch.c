@@ -15,7 +15,8 @@ CMD(fetch)
     free(f);
     return reply_bad(s, why);
   }
-  if (seqset_mark(s, arg_str(s, args), s->uid) < 0 || (!s->uid && !s->mb.n)) {
+  /* "1:*" in an empty mailbox finds nothing, as Courier answers. */
+  if (seqset_mark(s, arg_str(s, args), s->uid) < 0) {
     fetch_free(f);
     free(f);
     return reply_bad(s, "Invalid sequence set");
