@@ -98,8 +98,11 @@ static int gather(struct session *s, const char *mech, const char *initial, stru
     }
     return 1;
   }
-  /* EXTERNAL: the optional authorization identity must name the certificate's account. */
-  if (*initial && strcmp(initial, "=") && !sasl_b64_decode(&c->login, initial, strlen(initial))) {
+  /* EXTERNAL: the optional authorization identity must name the
+   * certificate's account; without an initial response it comes on the
+   * next line ("=" for none), as clients such as curl send it. */
+  if (!*initial) return response(s, "", &c->login);
+  if (strcmp(initial, "=") && !sasl_b64_decode(&c->login, initial, strlen(initial))) {
     reply(s, "501 5.5.2 Cannot decode the response");
     return 0;
   }
