@@ -2,6 +2,7 @@
  * (doc/imapd.8). fds 0/1 are the client; MAILDIR (else ./Maildir) the
  * mailbox; IMAPLOGINTAG the tag of the LOGIN/AUTHENTICATE that
  * imap-login accepted, answered here. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -56,6 +57,7 @@ int main(void)
   static struct session s;
   PROG = "imapd";
   if (!getuid() || !geteuid()) die(100, "refusing to run as root");
+  signal(SIGPIPE, SIG_IGN);   /* a vanished client is a write error, said in the log */
   configure(&s);
   open_maildir(&s);
   imap_in_init(&s.in, 0, 0, (int)(s.cfg.autologout * 1000));
