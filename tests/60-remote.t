@@ -317,6 +317,67 @@ p, res, _ = run_remote("example.net", job(["bob@example.net"]))
 t.is_(status(res, 0), "D", "/SECURITY=SMTPS delivers over implicit TLS")
 t.is_(peer.tls_sessions, 1, "the TLS session started before the greeting")
 
+# --- real receivers: aiosmtpd, and postern's own smtpd on a second root ---------------------
+from aiosmtpd.controller import Controller  # noqa: E402
+from postern import free_port  # noqa: E402
+
+
+class Keep:
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("bad@"):
+            return "550 5.1.1 unknown user"
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 ok"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        return "250 2.0.0 kept"
+
+
+keep = Keep()
+aio_port = free_port()
+aio = Controller(keep, hostname="127.0.0.1", port=aio_port)
+aio.start()
+route("example.net: [127.0.0.1],%d\n" % aio_port)
+queue_message(SIMPLE)
+p, res, _ = run_remote("example.net", job(["a@example.net", "bad@example.net", "b@example.net"]))
+t.is_([status(res, i) for i in range(3)], ["D", "F", "D"], "aiosmtpd: per-recipient results")
+t.is_(len(keep.envelopes), 1, "aiosmtpd: one transaction")
+t.ok(keep.envelopes and keep.envelopes[0][1] == ["a@example.net", "b@example.net"]
+     and keep.envelopes[0][2] == SIMPLE.replace("\n", "\r\n").encode(), "aiosmtpd got both recipients and the exact message")
+aio.stop()
+
+import smtpin  # noqa: E402
+receiver = smtpin.Mailroot()
+own_port = receiver.start_smtpd()
+os.environ["POSTERN_HOME"] = root.path
+route("hosted.test: [127.0.0.1],%d\n" % own_port)
+queue_message(SIMPLE)
+p, res, _ = run_remote("hosted.test", job(["demo@hosted.test", "nosuchuser@hosted.test"]))
+t.is_([status(res, 0), status(res, 1)], ["D", "F"], "postern's smtpd on another root: delivered, and its unknown user bounced")
+t.like(res.get((MSG_ID, 1), ("", ""))[1], "550 5.1.1", "with the receiving smtpd's 550 5.1.1")
+got = receiver.queued()
+t.is_(len(got), 1, "the receiving postern queued the message")
+body = list(got.values())[0][1] if got else b""
+t.ok(b"line one\n.leading dot\nlast\n" in body, "body intact through both postern ends")
+t.like(body.decode(errors="replace"), r"Received: from ", "with the receiver's Received: line")
+
+# --- IPv6 ------------------------------------------------------------------------------------
+try:
+    peer6 = Peer(host="::1")
+except OSError:
+    peer6 = None
+if peer6:
+    route("example.net: [IPv6:::1],%d\n" % peer6.port)
+    p, res, _ = run_remote("example.net", job(["bob@example.net"]))
+    t.is_(status(res, 0), "D", "delivery over IPv6 to an [IPv6:::1] route")
+    t.is_(len(peer6.messages), 1, "the IPv6 peer has the message")
+else:
+    t.ok(False, "::1 is usable for the IPv6 test")
+
 # --- bad input ---------------------------------------------------------------------------------
 p = root.run(command("remote"), "example.net", input=b"Jbroken\0Fa@b\0")
 t.is_(p.returncode, 111, "a truncated job exits 111")
