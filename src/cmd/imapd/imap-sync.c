@@ -392,8 +392,10 @@ long mbox_sync(struct mbox *mb, int force, const struct sync_cb *cb)
    * under it with a fresh listing. */
   struct scan sc = { .mb = mb };
   long r = -2;
-  /* Opening: most files may need UIDs, so one pass under the lock. */
-  if (mb->n) r = sync_pass(mb, &sc, cb, 0);
+  /* SELECT of a folder with many new files would list it twice: it
+   * lists under the lock at once. A look (STATUS, EXAMINE) tries
+   * without it first, so it does not wait behind writers. */
+  if (mb->n || mb->readonly) r = sync_pass(mb, &sc, cb, 0);
   if (r == -2) {
     int lock = uidlist_lock(mb->dir.s);
     sc.listed = 0;
