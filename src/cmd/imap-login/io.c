@@ -4,13 +4,13 @@
 #include <string.h>
 #include <unistd.h>
 #include "login.h"
+#include "write_timeout.h"
 
 void login_write(const char *s, size_t n)
 {
   while (n) {
-    ssize_t w = write(1, s, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) _exit(0);   /* the client is gone */
+    ssize_t w = write_timeout(1, s, n, LOGIN_WRITE_TIMEOUT);
+    if (w <= 0) _exit(0);   /* the client is gone, or stopped reading */
     s += w;
     n -= (size_t)w;
   }

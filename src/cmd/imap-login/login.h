@@ -1,6 +1,9 @@
 #ifndef IMAP_LOGIN_H
 #define IMAP_LOGIN_H
 
+/* Seconds a reply may wait for a client that does not read it. */
+#define LOGIN_WRITE_TIMEOUT 30
+
 #include "imap_parse.h"
 #include "stralloc.h"
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "login.h"
+#include "write_timeout.h"
 
 static int getbyte(struct login *l, char *c)
 {
@@ -39,9 +40,8 @@ int login_read_line(struct login *l, char *line, size_t size, size_t *len)
 void login_write(const char *s, size_t n)
 {
   while (n) {
-    ssize_t w = write(1, s, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) _exit(0);   /* the client is gone */
+    ssize_t w = write_timeout(1, s, n, LOGIN_WRITE_TIMEOUT);
+    if (w <= 0) _exit(0);   /* the client is gone, or stopped reading */
     s += w;
     n -= (size_t)w;
   }

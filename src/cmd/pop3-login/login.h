@@ -1,6 +1,9 @@
 #ifndef POP3_LOGIN_H
 #define POP3_LOGIN_H
 
+/* Seconds a reply may wait for a client that does not read it. */
+#define LOGIN_WRITE_TIMEOUT 30
+
 #include <stddef.h>
 #include "stralloc.h"
 

@@ -1,17 +1,28 @@
 /* The command loop: one line, one handler. */
+#include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "case.h"
 #include "die.h"
 #include "smtpd.h"
+#include "write_timeout.h"
 
 /* RFC 5321 4.5.3.1.4 allows 512; ESMTP parameters make lines longer. */
 enum { COMMAND_MAX = 2048 };
 
-static ssize_t out_write(int fd, const void *p, size_t n)
+/* libowfat passes the buffer as a fourth argument: the session's. A
+ * client that stops reading its replies gets the read timeout here too. */
+static ssize_t out_write(int fd, const char *p, size_t n, buffer *b)
 {
-  return write(fd, p, n);
+  const struct session *s = (const struct session *)((const char *)b - offsetof(struct session, out));
+  ssize_t r = write_timeout(fd, p, n, s->cfg->timeout);
+  if (r < 0 && errno == ETIMEDOUT) {
+    log_line("timeout writing to the client ip=", s->cfg->remoteip);
+    _exit(0);
+  }
+  return r;
 }
 
 void session_init(struct session *s, const struct smtp_config *cfg, int infd, int outfd)
