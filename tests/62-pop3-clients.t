@@ -98,16 +98,10 @@ t.ok(os.listdir(os.path.join(md, "cur")) + os.listdir(os.path.join(md, "new")) =
 for i in range(3):
     root.deliver_local(md, b"Subject: mpop %d\n\nx\n" % i)
 mpop_md = root.p("mpop", "Maildir")
-for d in ("tmp", "new", "cur"):
-    os.makedirs(os.path.join(mpop_md, d))
 
 
 def mpop(keep):
-    conf = root.write("mpop/conf", "account default\nhost 127.0.0.1\nport %d\nuser demo\npassword %s\n"
-                      "auth plain\ntls off\nkeep %s\nuidls_file %s\ndelivery maildir %s\n"
-                      % (port, PASSWORD, "on" if keep else "off", root.p("mpop", "uidls"), mpop_md), 0o600)
-    r = subprocess.run(["mpop", "-C", conf, "-q"], capture_output=True, timeout=60)
-    return r.returncode, r.stdout.decode() + r.stderr.decode()
+    return root.mpop(port, "plain", keep)
 
 
 rc, log = mpop(True)

@@ -31,10 +31,11 @@ static void setup(struct authcheck *a)
   const char *m = getenv("AUTHCHECK_MECH");
   a->mech = m ? m : "";
   a->cram = !strcmp(a->mech, "CRAM-MD5");
+  a->apop = !strcmp(a->mech, "APOP");
   a->external = !strcmp(a->mech, "EXTERNAL");
-  if (!a->cram && !a->external && *a->mech && strcmp(a->mech, "PLAIN") && strcmp(a->mech, "LOGIN"))
+  if (!a->cram && !a->apop && !a->external && *a->mech && strcmp(a->mech, "PLAIN") && strcmp(a->mech, "LOGIN"))
     die(EXIT_PERM, "unknown AUTHCHECK_MECH: ", a->mech);
-  if (a->change && (a->cram || a->external)) die(EXIT_PERM, "a password change needs a password");
+  if (a->change && (a->cram || a->apop || a->external)) die(EXIT_PERM, "a password change needs a password");
   if (!authconf_read(&a->conf)) die_sys(EXIT_TEMP, "unable to read etc/authdaemonrc");
 }
 
@@ -165,7 +166,7 @@ int main(int argc, char **argv)
   if (r == 0) {
     /* An unknown login costs what a known one does, so the time of a
      * refusal does not tell which logins exist. */
-    if (!a.acct.address.len && !a.cram && !a.external)
+    if (!a.acct.address.len && !a.cram && !a.apop && !a.external)
       (void)pwhash_check(UNKNOWN_USER_HASH, a.secret, a.secretlen);
     refuse(&a, "reason=bad-credentials");
   }

@@ -16,7 +16,7 @@ static int credentials(stralloc *out, const struct authreq *req, const char *new
 {
   const char *mech = req->mech ? req->mech : "";
   if (!stralloc_copys(out, req->login ? req->login : "") || !stralloc_0(out)) return 0;
-  if (!strcmp(mech, "CRAM-MD5")
+  if ((!strcmp(mech, "CRAM-MD5") || !strcmp(mech, "APOP"))
       && (!stralloc_cats(out, req->challenge ? req->challenge : "") || !stralloc_0(out))) return 0;
   if (strcmp(mech, "EXTERNAL") && req->secret
       && !stralloc_catb(out, req->secret, req->secret_len)) return 0;

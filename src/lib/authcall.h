@@ -9,11 +9,11 @@
 
 struct authreq {
   const char *service;     /* AUTHCHECK_SERVICE: esmtp, pop3, imap, webmail */
-  const char *mech;        /* 0 or "PLAIN"/"LOGIN": login+password; "CRAM-MD5"; "EXTERNAL" */
+  const char *mech;        /* 0 or "PLAIN"/"LOGIN": login+password; "CRAM-MD5"; "APOP"; "EXTERNAL" */
   const char *login;
-  const char *secret;      /* the password, or for CRAM-MD5 the hex response */
+  const char *secret;      /* the password, or for CRAM-MD5 and APOP the hex digest */
   size_t secret_len;
-  const char *challenge;   /* CRAM-MD5 only */
+  const char *challenge;   /* CRAM-MD5: the challenge; APOP: the greeting's timestamp */
 };
 
 /* Checks credentials only ("authcheck -c"), for smtpd's AUTH. Returns

@@ -26,4 +26,10 @@ int hmacmd5pw_make(stralloc *out, const char *pw, size_t pwlen);
 int hmacmd5pw_check(const char *secret_hex, const char *challenge, size_t clen,
                     const char *response_hex);
 
+/* APOP (RFC 1939 section 7): 1 when digest_hex (32 hex digits, either
+ * case) is MD5(stamp secret). The secret is userdb's apoppw, kept in
+ * clear because APOP needs it so; an empty one matches nothing. */
+int apoppw_check(const char *secret, size_t slen, const char *stamp, size_t tlen,
+                 const char *digest_hex);
+
 #endif

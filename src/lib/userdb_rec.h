@@ -15,7 +15,8 @@ int userdb_field(const char *rec, size_t len, const char *name,
 int userdb_field_sa(const char *rec, size_t len, const char *name, stralloc *out);
 
 /* 1 when a field holds password data and belongs in userdbshadow.cdb:
- * systempw, SERVICEpw (imappw, pop3pw ...), hmac-md5pw, hmac-sha1pw. */
+ * systempw, SERVICEpw (imappw, pop3pw ...), hmac-md5pw, hmac-sha1pw,
+ * apoppw. */
 int userdb_field_secret(const char *name, size_t len);
 
 /* Walks the fields: *pos starts at 0; 1 and the field's name and value

@@ -113,6 +113,19 @@ class Pop3Root(Root):
         with open(os.path.join(md, "new", new.pop()), "rb") as f:
             return f.read()
 
+    def mpop(self, port, auth, keep=True, password=PASSWORD):
+        """Runs mpop once for the account demo, delivering into the
+        maildir mpop/Maildir with its UIDL file beside it; returns
+        (exit code, output)."""
+        md = self.p("mpop", "Maildir")
+        for d in ("tmp", "new", "cur"):
+            os.makedirs(os.path.join(md, d), exist_ok=True)
+        conf = self.write("mpop/conf", "account default\nhost 127.0.0.1\nport %d\nuser demo\npassword %s\n"
+                          "auth %s\ntls off\nkeep %s\nuidls_file %s\ndelivery maildir %s\n"
+                          % (port, password, auth, "on" if keep else "off", self.p("mpop", "uidls"), md), 0o600)
+        r = subprocess.run(["mpop", "-C", conf, "-q"], capture_output=True, timeout=60)
+        return r.returncode, r.stdout.decode() + r.stderr.decode()
+
     def start_pop3(self, env=None, pre=()):
         port = free_port()
         e = dict(self.env)

@@ -9,8 +9,8 @@
 struct authcheck {
   struct authconf conf;
   const char *service;     /* AUTHCHECK_SERVICE, else "login" */
-  const char *mech;        /* AUTHCHECK_MECH: "", PLAIN, LOGIN, CRAM-MD5, EXTERNAL */
-  int cram, external, change;
+  const char *mech;        /* AUTHCHECK_MECH: "", PLAIN, LOGIN, CRAM-MD5, APOP, EXTERNAL */
+  int cram, apop, external, change;
   char input[513];         /* fd 3, at most 512 bytes, NUL added */
   size_t inlen;
   const char *login, *secret, *challenge, *newpw;

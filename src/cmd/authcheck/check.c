@@ -45,6 +45,9 @@ int check_userdb(struct authcheck *a)
     if (a->cram)
       r = userdb_field_sa(rec.s, rec.len, "hmac-md5pw", &secret)
           && hmacmd5pw_check(secret.s, a->challenge, a->challengelen, a->secret);
+    else if (a->apop)
+      r = userdb_field_sa(rec.s, rec.len, "apoppw", &secret)
+          && apoppw_check(secret.s, secret.len, a->challenge, a->challengelen, a->secret);
     else
       r = userdb_password_ok(a, &rec);
   }
@@ -57,7 +60,7 @@ int check_userdb(struct authcheck *a)
 
 int check_pwd(struct authcheck *a)
 {
-  if (a->cram) return 0;
+  if (a->cram || a->apop) return 0;
   int r = account_module_lookup(&a->acct, &a->conf, "authpwd", a->login);
   if (r <= 0) return r;
   struct pwent pw = {0};

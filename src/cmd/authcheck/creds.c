@@ -44,7 +44,7 @@ int creds_split(struct authcheck *a)
   if (!a->login) return 0;
   if (!len && !a->external) return 0;
   if (a->external) return 1;
-  if (a->cram) {
+  if (a->cram || a->apop) {
     a->challenge = field(a, &pos, &a->challengelen);
     if (!a->challenge || !a->challengelen) return 0;
   }

@@ -36,7 +36,7 @@ static int temporary(int rc)
 
 int check_pam(struct authcheck *a)
 {
-  if (a->cram) return 0;
+  if (a->cram || a->apop) return 0;
   int r = account_module_lookup(&a->acct, &a->conf, "authpam", a->login);
   if (r <= 0) return r;
   struct pam_conv conv = { converse, a };

@@ -51,7 +51,7 @@ static int from_system(const struct authcheck *a)
 
 int check_shadow(struct authcheck *a)
 {
-  if (a->cram) return 0;
+  if (a->cram || a->apop) return 0;
   int r = account_module_lookup(&a->acct, &a->conf, "authshadow", a->login);
   if (r <= 0) return r;
   const char *file = authconf_get(&a->conf, "AUTHSHADOW_SHADOW");
