@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "conf.h"
 #include "die.h"
@@ -32,6 +33,9 @@ int main(void)
 {
   PROG = "queue-inject";
   signal(SIGPIPE, SIG_IGN);
+  /* The caller's umask (any local user's) must not decide who can read
+   * the queue's files: 0777 would hide the message from the scheduler. */
+  umask(022);
   stralloc queue = { 0, 0, 0 };
   if (!home_path(&queue, "queue")) die_nomem();
   if (chdir(queue.s) != 0) die_sys(EXIT_TEMP, "unable to switch to ", queue.s);
