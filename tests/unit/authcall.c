@@ -1,5 +1,5 @@
 /* authcall against the real authcheck (POSTERN_COMMAND_DIR, else
- * ./command): the fd 3 records for PLAIN, CRAM-MD5 and EXTERNAL, the
+ * ./command): the fd 3 records for PLAIN, CRAM-MD5, APOP and EXTERNAL, the
  * exit codes of check, exec and password change. */
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -39,7 +39,7 @@ static void setup(void)
   stralloc secret = {0};
   hmacmd5pw_make(&secret, "tanstaaftanstaaf", 16);
   stralloc_0(&secret);
-  snprintf(text, sizeof text, "tim\thome=/|uid=%u|gid=%u|systempw=$1$saltsalt$9xy1btjgzLYfb7hivXtC//|hmac-md5pw=%s\n",
+  snprintf(text, sizeof text, "tim\thome=/|uid=%u|gid=%u|systempw=$1$saltsalt$9xy1btjgzLYfb7hivXtC//|hmac-md5pw=%s|apoppw=tanstaaf\n",
            id, gid, secret.s);
   free(secret.s);
   put("etc/userdb", text, 0600);
@@ -73,6 +73,12 @@ int main(void)
   cram.secret = "b913a602c7eda7a495b4e6e7334d3899";
   is_int(authcall_check(&cram), 1, "CRAM-MD5: wrong digest");
 
+  struct authreq apop = { "pop3", "APOP", "tim", "c4c9334bac560ecc979e58001b3e22fb", 32,
+                          "<1896.697170952@dbc.mtview.ca.us>" };
+  is_int(authcall_check(&apop), 0, "APOP: RFC 1939's example, the timestamp passed on");
+  apop.challenge = "<1896.697170953@dbc.mtview.ca.us>";
+  is_int(authcall_check(&apop), 1, "APOP: another timestamp");
+
   struct authreq ext = { "imap", "EXTERNAL", "", 0, 0, 0 };
   setenv("SSL_PEER_LOGIN", "tim", 1);
   is_int(authcall_check(&ext), 0, "EXTERNAL with SSL_PEER_LOGIN");
@@ -91,6 +97,8 @@ int main(void)
   for (int i = 0; i < 16; ++i) snprintf(hex + 2 * i, 3, "%02x", digest[i]);
   cram.secret = hex;
   is_int(authcall_check(&cram), 0, "and CRAM-MD5 follows it");
+  apop.challenge = "<1896.697170952@dbc.mtview.ca.us>";
+  is_int(authcall_check(&apop), 0, "the APOP secret is not the password: unchanged");
   chg.secret = "bad"; chg.secret_len = 3;
   is_int(authcall_passwd(&chg, "other", 5), 1, "no change with a wrong password");
 
