@@ -19,7 +19,7 @@ static void drop_root(void)
   const char *u = getenv("UID"), *g = getenv("GID");
   unsigned long uid, gid;
   if (geteuid() != 0) return;
-  if (!u || !g || !scan_ulong(u, &uid) || !scan_ulong(g, &gid) || !uid)
+  if (!u || !g || !scan_ulong(u, &uid) || !scan_ulong(g, &gid) || !uid || !gid)
     die(EXIT_PERM, "refusing to run as root: set UID and GID (envuidgid) or run tcpserver with -u/-g");
   if (setgroups(1, (gid_t[]){ (gid_t)gid }) < 0 || setgid((gid_t)gid) < 0 || setuid((uid_t)uid) < 0)
     die_sys(EXIT_TEMP, "unable to drop privileges");
