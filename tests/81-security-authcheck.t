@@ -32,4 +32,14 @@ rc=$?
 [ "$got" != "$duid" ]; ok $? "authcheck does not run a program as an account from a root an unprivileged user owns"
 [ "$rc" -ne 0 ]; ok $? "it fails (exit $rc)"
 grep -q "root" "$R/err"; ok $? "and says why: $(cat "$R/err")"
+
+# In the installed root: an account with gid 0 is refused as uid 0 is.
+mkdir "$R/real/etc"; chmod 755 "$R/real/etc"
+printf 'authmodulelist="authuserdb"\nAUTHFAILDELAY=0\n' > "$R/real/etc/authdaemonrc"
+POSTERN_HOME=$R/real userdb wheel set home=/ uid="$duid" gid=0 >/dev/null
+echo pw | POSTERN_HOME=$R/real userdbpw -sha512 | POSTERN_HOME=$R/real userdb wheel set systempw >/dev/null
+POSTERN_HOME=$R/real makeuserdb
+got=$(printf 'wheel\000pw\000' | setuidgid nobody "$R/real/command/authcheck" /usr/bin/id -g 3<&0 2>"$R/err")
+is "$?" 1 "authcheck refuses an account whose gid is 0"
+[ "$got" != 0 ]; ok $? "  and runs nothing in group root"
 done_testing

@@ -83,6 +83,7 @@ static void accept_checks(struct authcheck *a)
   memcpy(name + 7, a->service, n + 1);
   if (account_option(&a->acct, name)) refuse(a, "reason=account-option");
   if (a->acct.uid == 0) refuse(a, "reason=uid-0");
+  if (a->acct.gid == 0) refuse(a, "reason=gid-0");
 }
 
 /* Setuid: the caller's loader variables must not reach the account's
