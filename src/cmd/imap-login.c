@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include "die.h"
+#include "perip.h"
 #include "imap-login/login.h"
 
 #define LOGIN_TIMEOUT 60
@@ -145,6 +146,12 @@ int main(int argc, char **argv)
   if (argc < 3) die_usage("imap-login authcheck imapd");
   signal(SIGPIPE, SIG_IGN);
   setup(&l, argv);
+  /* Inherited by authcheck and imapd, so the slot lasts as long as the
+   * IMAP session, whichever process outlives the others. */
+  if (perip_take("var/run/imap-perip", l.ip, env_num("MAXPERIP", 0), PERIP_INHERIT) == -1) {
+    login_puts("* BYE [UNAVAILABLE] Too many connections from your address.\r\n");
+    return 0;
+  }
   login_puts("* OK [CAPABILITY ");
   capa_write(&l);
   login_puts("] postern IMAP ready.\r\n");

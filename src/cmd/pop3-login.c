@@ -8,6 +8,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 #include "die.h"
+#include "perip.h"
 #include "pop3cmd.h"
 #include "pop3-login/login.h"
 
@@ -115,7 +116,9 @@ int main(int argc, char **argv)
   if (argc < 3) die_usage("pop3-login authcheck pop3d [maildir]");
   signal(SIGPIPE, SIG_IGN);
   setup(&l, argv);
-  if (!perip_admit(&l, env_num("MAXPERIP", 0))) {
+  /* pop3-login waits for pop3d, so its own descriptor holds the slot
+   * for the whole session. */
+  if (perip_take("var/run/pop3-perip", l.ip, env_num("MAXPERIP", 0), 0) == -1) {
     login_reply("-ERR [SYS/TEMP] Too many connections from your address.");
     return 0;
   }

@@ -56,9 +56,12 @@ for o in ${TCPDOPTS:-}; do
 done
 access=${ACCESSFILE:-$R/etc/smtpaccess}
 [ -f "$access.cdb" ] && opts="$opts -x $access.cdb"
+# smtpd's MAXPERIP slots (see smtpd(8)), shared by every SMTP service.
+mkdir -p "$R/var/run/smtp-perip" || echo "$PROG: warning: unable to create $R/var/run/smtp-perip: MAXPERIP not enforced" >&2
 if [ "$(id -u)" -eq 0 ]; then
   [ -n "${DAEMONUSER:-}" ] || fatal "DAEMONUSER is not set in $R/etc/users"
   opts="$opts -u $(id -u "$DAEMONUSER") -g $(id -g "$DAEMONUSER")" || fatal "no such user: $DAEMONUSER"
+  chown "$DAEMONUSER" "$R/var/run/smtp-perip" && chmod 700 "$R/var/run/smtp-perip" || fatal "unable to give $R/var/run/smtp-perip to $DAEMONUSER"
 fi
 tls=""
 case $CONF in

@@ -1,9 +1,11 @@
 /* smtpd: the ESMTP server, run by tcpserver once per connection as an
  * unprivileged user; accepted messages go to queue-inject. */
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
 #include "die.h"
 #include "exitcode.h"
+#include "perip.h"
 #include "smtpd/config.h"
 #include "smtpd/smtpd.h"
 
@@ -17,6 +19,10 @@ int main(void)
   static struct smtp_config_store store;
   static struct session s;
   config_load(&cfg, &store);
+  /* Only a network session counts (sendmail -bs has no TCPREMOTEIP);
+   * the slot is held until smtpd exits, relay clients included. */
+  const char *ip = getenv("TCPREMOTEIP");
+  if (ip && perip_take("var/run/smtp-perip", ip, cfg.maxperip, 0) == -1) cfg.crowded = 1;
   session_init(&s, &cfg, 0, 1);
   session_greet(&s);
   session_run(&s);

@@ -42,9 +42,6 @@ void auth_pass(struct login *l, const char *pass, size_t len);
 void auth_apop(struct login *l, const char *user, const char *digest);
 void auth_sasl(struct login *l, const char *mech, const char *initial);
 
-/* perip.c: 1 admitted (the session holds its slot until it exits), 0 not. */
-int perip_admit(struct login *l, unsigned max);
-
 /* tls.c */
 void tls_start(struct login *l);
 int tls_env(struct login *l);                   /* at start: implicit TLS? */

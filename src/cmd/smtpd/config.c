@@ -115,6 +115,8 @@ void config_load(struct smtp_config *c, struct smtp_config_store *st)
   c->auth_mechs_tls = getenv("ESMTPAUTH_TLS");
   c->auth_required = flag_var("AUTH_REQUIRED");
   c->checkdns = flag_var("BOFHCHECKDNS");
+  v = getenv("MAXPERIP");
+  c->maxperip = (v && scan_ulong(v, &t) == strlen(v) && t < 100000) ? (unsigned)t : 0;
   c->relayclient = getenv("RELAYCLIENT") != 0;
   c->remoteip = getenv("TCPREMOTEIP") ? getenv("TCPREMOTEIP") : "unknown";
   c->remotehost = getenv("TCPREMOTEHOST");

@@ -37,10 +37,16 @@ void session_init(struct session *s, const struct smtp_config *cfg, int infd, in
   s->tls = cfg->tls_implicit;
 }
 
-/* BLOCK (from smtpaccess) is either a whole reply ("550 go away") or
+/* MAXPERIP refuses as couriertcpd does, with a 421 and no greeting;
+ * BLOCK (from smtpaccess) is either a whole reply ("550 go away") or
  * its text; the client gets it instead of the greeting. */
 void session_greet(struct session *s)
 {
+  if (s->cfg->crowded) {
+    reply(s, "421 4.7.0 Too many connections from your address, try again later");
+    s->quit = 1;
+    return;
+  }
   if (s->cfg->denied) {
     reply(s, "421 4.7.1 Access denied, closing connection");
     log_line("denied ip=", s->cfg->remoteip);

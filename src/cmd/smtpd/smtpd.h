@@ -29,6 +29,8 @@ struct smtp_config {
   int tls_ctl, tls_rfd, tls_wfd;  /* UCSPI-TLS descriptors, -1 when absent */
   int tls_implicit;               /* started behind TLS already (port 465) */
   int denied;                     /* smtpaccess refuses this (IPv6) client */
+  unsigned maxperip;              /* MAXPERIP: most sessions from one address, 0 none */
+  int crowded;                    /* this address holds MAXPERIP sessions already */
   const char *queue_cmd;          /* queue-inject; 0: swallow messages (fuzzing) */
 };
 
