@@ -51,9 +51,11 @@ int main(int argc, char **argv)
   size_t n;
   char **ids = queue_ids(&n);
   time_t now = time(0);
+  /* As Courier's: a user sees the messages they sent, root all. */
+  long owner = getuid() == 0 ? MAILQ_ALL : (long)getuid();
   unsigned long listed = 0;
   for (size_t i = 0; i < n; ++i) {
-    int r = mailq_message(buffer_1, ids[i], now);
+    int r = mailq_message(buffer_1, ids[i], now, owner);
     if (r < 0) warn_sys("unable to read message ", ids[i]);
     if (r > 0) ++listed;
     free(ids[i]);

@@ -15,7 +15,7 @@
 #include "me.h"
 #include "sendmail/sendmail.h"
 
-static void run(const char *name, char **argv)
+void sendmail_run(const char *name, char **argv)
 {
   stralloc path = { 0, 0, 0 };
   if (!home_command(&path, name)) die_nomem();
@@ -91,18 +91,12 @@ int main(int argc, char **argv)
   static struct sendmail m;
   static struct qinject q;
   sendmail_options(&m, argc, argv);
-  if (m.mode == 'p') { char *av[] = { 0, 0 }; run("mailq", av); }
-  if (m.mode == 's') {
-    /* SMTP on stdin/stdout: a local user, so relaying is allowed. */
-    setenv("RELAYCLIENT", "", 1);
-    setenv("TCPREMOTEIP", "127.0.0.1", 1);
-    setenv("TCPREMOTEHOST", "localhost", 1);
-    char *av[] = { 0, 0 };
-    run("smtpd", av);
-  }
+  char *av[] = { 0, 0 };
+  if (m.mode == 'p') sendmail_run("mailq", av);
   identity(&m);
   zero(&m.login);
   zero(&m.domain);
+  if (m.mode == 's') sendmail_smtp(&m, av);
   if (build_envelope(&m)) _exit(EXIT_PERM);
   read_header(&m, buffer_0);
   for (int i = 0; i < m.nrcpts; ++i)

@@ -70,7 +70,7 @@ static void head(buffer *out, const char *id, off_t size, long age, const char *
   buffer_puts(out, ">\n");
 }
 
-int mailq_message(buffer *out, const char *id, time_t now)
+int mailq_message(buffer *out, const char *id, time_t now, long owner)
 {
   stralloc path = { 0, 0, 0 }, env = { 0, 0, 0 }, status = { 0, 0, 0 };
   int r = -1;
@@ -89,8 +89,11 @@ int mailq_message(buffer *out, const char *id, time_t now)
   size_t pos = 0, vlen;
   char t;
   const char *v;
+  unsigned long uid;
   while (queue_env_next(env.s, env.len, &pos, &t, &v, &vlen) > 0) {
     if (t == 'Q') scan_ulonglong(v, &arrived);
+    /* I comes before F: nothing of another user's message is written. */
+    else if (t == 'I' && owner != MAILQ_ALL && (scan_ulong(v, &uid) != vlen || uid != (unsigned long)owner)) { r = 0; goto out; }
     else if (t == 'F') head(out, id, st.st_size, (long)(now - (time_t)arrived), v, vlen);
     else if (t == 'T') recipient(out, v, vlen, &status, index++);
   }

@@ -44,6 +44,11 @@ int header_has(const stralloc *header, const char *name);
 int header_recipients(struct sendmail *m);
 void header_write(struct sendmail *m, struct qinject *q);
 
+/* smtp.c: sendmail -bs; never returns. */
+_Noreturn void sendmail_smtp(struct sendmail *m, char **argv);
+/* sendmail.c: execs command/NAME with argv (argv[0] is replaced). */
+_Noreturn void sendmail_run(const char *name, char **argv);
+
 /* addrlist.c: calls fn for each address of an RFC 5322 address list;
  * returns fn's first nonzero value, else 0. */
 typedef int (*addr_fn)(void *ctx, const char *addr, size_t len);

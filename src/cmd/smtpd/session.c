@@ -35,6 +35,13 @@ void session_init(struct session *s, const struct smtp_config *cfg, int infd, in
   s->inj.pid = -1;
   s->inj.msgfd = s->inj.envfd = -1;
   s->tls = cfg->tls_implicit;
+  /* sendmail -bs: the local user who ran it submits, as after AUTH
+   * (anyone may already write an A record through queue-inject). */
+  if (cfg->local_login) {
+    s->authed = 1;
+    if (!stralloc_copys(&s->authuser, cfg->local_login) || !stralloc_0(&s->authuser)) die_nomem();
+    --s->authuser.len;
+  }
 }
 
 /* MAXPERIP refuses as couriertcpd does, with a 421 and no greeting;

@@ -31,6 +31,7 @@ struct smtp_config {
   int denied;                     /* smtpaccess refuses this (IPv6) client */
   unsigned maxperip;              /* MAXPERIP: most sessions from one address, 0 none */
   int crowded;                    /* this address holds MAXPERIP sessions already */
+  const char *local_login;        /* SENDMAIL_LOGIN: sendmail -bs for this local user */
   const char *queue_cmd;          /* queue-inject; 0: swallow messages (fuzzing) */
 };
 
