@@ -41,6 +41,16 @@ if [ -z "${BOFHCHECKDNS:-}" ] && [ -f "$R/etc/bofh" ]; then
   BOFHCHECKDNS=$(sed -n 's/^[[:space:]]*opt[[:space:]][[:space:]]*BOFHCHECKDNS=\([0-9]\).*/\1/p' "$R/etc/bofh" | tail -n 1)
   export BOFHCHECKDNS
 fi
+if [ -f "$R/etc/bofh" ]; then
+  # bofh's lists, one entry a line: "badfrom ADDRESS", "spamtrap ADDRESS",
+  # "freemail DOMAIN [DOMAIN...]", "badmx IP" (see bofh(5)).
+  for kw in badfrom spamtrap freemail badmx; do
+    v=$(sed -n "s/^[[:space:]]*$kw[[:space:]][[:space:]]*//p" "$R/etc/bofh")
+    var=BOFH_$(echo "$kw" | tr '[:lower:]' '[:upper:]')
+    eval "$var=\$v"
+    export "$var"
+  done
+fi
 
 port=$PORT
 if [ -n "$PORTVAR" ]; then eval "port=\${$PORTVAR:-\$PORT}"; fi

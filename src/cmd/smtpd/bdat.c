@@ -43,6 +43,7 @@ static const char *bdat_state_error(struct session *s)
 {
   if (!s->in_mail) return "503 5.5.1 Send MAIL first";
   if (!s->nrcpt) return "554 5.5.1 No valid recipients";
+  if (s->trapped) return "554 5.7.1 This message is not accepted";
   if (!s->bdat_active) {
     if (body_begin(s)) return "451 4.3.0 Temporary failure, try again later";
     s->bdat_active = 1;

@@ -118,6 +118,10 @@ void config_load(struct smtp_config *c, struct smtp_config_store *st)
   v = getenv("MAXPERIP");
   c->maxperip = (v && scan_ulong(v, &t) == strlen(v) && t < 100000) ? (unsigned)t : 0;
   c->relayclient = getenv("RELAYCLIENT") != 0;
+  c->bofh_badfrom = getenv("BOFH_BADFROM");
+  c->bofh_spamtrap = getenv("BOFH_SPAMTRAP");
+  c->bofh_freemail = getenv("BOFH_FREEMAIL");
+  c->bofh_badmx = getenv("BOFH_BADMX");
   c->local_login = getenv("SENDMAIL_LOGIN");
   if (c->local_login && !*c->local_login) c->local_login = 0;
   c->remoteip = getenv("TCPREMOTEIP") ? getenv("TCPREMOTEIP") : "unknown";

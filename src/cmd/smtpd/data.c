@@ -125,6 +125,7 @@ void smtp_data(struct session *s, const char *arg)
 {
   if (!s->in_mail) { reply(s, "503 5.5.1 Send MAIL first"); return; }
   if (!s->nrcpt) { reply(s, "554 5.5.1 No valid recipients"); return; }
+  if (s->trapped) { reply(s, "554 5.7.1 This message is not accepted"); return; }
   if (*arg) { reply(s, "501 5.5.4 DATA takes no argument"); return; }
   if (body_begin(s)) { reply(s, "451 4.3.0 Temporary failure, try again later"); return; }
   reply(s, "354 End data with <CR><LF>.<CR><LF>");

@@ -152,7 +152,8 @@ void smtp_mail(struct session *s, const char *arg)
   const char *path = arg + 5;
   int n = addr_parse_path(&a, path, strlen(path));
   if (n < 0) { path_error(s, n, "5.1.7"); addr_free(&a); return; }
-  if (mail_params(s, path + n) || !sender_ok(s, &a)) { transaction_reset(s); addr_free(&a); return; }
+  if (mail_params(s, path + n) || !sender_ok(s, &a) || bofh_badfrom(s, &a) || bofh_freemail(s, &a)
+      || bofh_badmx(s, &a)) { transaction_reset(s); addr_free(&a); return; }
   if (!addr_format(&s->sender, &a)) die_nomem();
   addr_free(&a);
   if (s->body_type == BODY_8BITMIME && !queue_env_add(&s->envhead, 'B', "8BITMIME", 8)) die_nomem();

@@ -93,6 +93,7 @@ void smtp_rcpt(struct session *s, const char *arg)
   else if (a.flags & ADDR_NULL) reply(s, "553 5.1.3 The null address cannot be a recipient");
   else if (too_many(s) || rcpt_params(s, path + n, &rp)) ;
   else if ((a.flags & ADDR_UTF8) && !s->smtputf8) reply(s, "553 5.6.7 A non-ASCII address needs SMTPUTF8");
+  else if (bofh_spamtrap(s, &a)) ;
   else if (rcpt_policy(s, &a) == 0) rcpt_accept(s, &a, &rp);
   addr_free(&a);
   stralloc_free(&rp.notify);

@@ -84,6 +84,7 @@ void transaction_reset(struct session *s)
   s->body_type = BODY_7BIT;
   s->smtputf8 = 0;
   s->bdat_active = s->bdat_failed = 0;
+  s->trapped = 0;
 }
 
 static void smtp_noop(struct session *s, const char *arg) { (void)arg; reply(s, "250 2.0.0 Ok"); }

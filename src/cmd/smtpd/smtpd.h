@@ -31,6 +31,8 @@ struct smtp_config {
   int denied;                     /* smtpaccess refuses this (IPv6) client */
   unsigned maxperip;              /* MAXPERIP: most sessions from one address, 0 none */
   int crowded;                    /* this address holds MAXPERIP sessions already */
+  const char *bofh_badfrom, *bofh_spamtrap;   /* BOFH_*: bofh(5) lists, one entry a line */
+  const char *bofh_freemail, *bofh_badmx;
   const char *local_login;        /* SENDMAIL_LOGIN: sendmail -bs for this local user */
   const char *queue_cmd;          /* queue-inject; 0: swallow messages (fuzzing) */
 };
@@ -79,6 +81,7 @@ struct session {
   unsigned long long declared_size;
   int body_type, smtputf8;
   int bdat_active, bdat_failed;
+  int trapped;                    /* a spamtrap was among the recipients */
   struct qinject inj;
   struct body body;
 
@@ -119,6 +122,12 @@ void path_error(struct session *s, int err, const char *subject);
 
 /* dnscheck.c */
 int sender_domain_exists(const char *domain);
+
+/* bofh.c: 1 refused (the reply was given), 0 go on */
+int bofh_badfrom(struct session *s, const struct addr *a);
+int bofh_freemail(struct session *s, const struct addr *a);
+int bofh_badmx(struct session *s, const struct addr *a);
+int bofh_spamtrap(struct session *s, const struct addr *a);
 
 /* policy.c: 0 ok, else the reply was given */
 int rcpt_policy(struct session *s, const struct addr *a);
