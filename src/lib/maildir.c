@@ -123,8 +123,21 @@ static int final_name(stralloc *out, const char *dir, const char *sub, const cha
 int maildir_tmp_commit(int fd, const char *dir, const char *tmppath, const char *basename,
                        off_t size, const char *sub, const char *info, stralloc *finalpath)
 {
+  if (fsync(fd) < 0) {
+    int e = errno;
+    close(fd);
+    unlink(tmppath);
+    errno = e;
+    return -1;
+  }
+  if (maildir_tmp_link(fd, dir, tmppath, basename, size, sub, info, finalpath) < 0) return -1;
+  return fsync_dir_of(finalpath->s) < 0 ? -1 : 0;
+}
+
+int maildir_tmp_link(int fd, const char *dir, const char *tmppath, const char *basename,
+                     off_t size, const char *sub, const char *info, stralloc *finalpath)
+{
   int e;
-  if (fsync(fd) < 0) { e = errno; close(fd); goto fail; }
   long long wsize = crlf_size(fd);
   if (close(fd) < 0) { e = errno; goto fail; }
   if (!final_name(finalpath, dir, sub, basename, size, wsize, info)) { e = ENOMEM; goto fail; }
@@ -138,7 +151,6 @@ int maildir_tmp_commit(int fd, const char *dir, const char *tmppath, const char 
   } else {
     unlink(tmppath);
   }
-  if (fsync_dir_of(finalpath->s) < 0) return -1;
   return 0;
 fail:
   unlink(tmppath);

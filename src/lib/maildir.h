@@ -33,6 +33,13 @@ int maildir_tmp_open(const char *dir, stralloc *tmppath, stralloc *basename);
 int maildir_tmp_commit(int fd, const char *dir, const char *tmppath, const char *basename,
                        off_t size, const char *sub, const char *info, stralloc *finalpath);
 
+/* maildir_tmp_commit without its fsyncs: for a caller that fsyncs fd
+ * itself before (outside a lock), makes the new name known elsewhere
+ * under the lock, and syncs the directory after (fsync_dir_of(finalpath))
+ * before it reports success. */
+int maildir_tmp_link(int fd, const char *dir, const char *tmppath, const char *basename,
+                     off_t size, const char *sub, const char *info, stralloc *finalpath);
+
 /* The size a file name declares with ",S=<n>" (before ':'), or -1. */
 long long maildir_name_size(const char *name);
 /* The flags after ":2," in a name ("" when none); points into name. */

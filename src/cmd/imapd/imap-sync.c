@@ -392,10 +392,11 @@ long mbox_sync(struct mbox *mb, int force, const struct sync_cb *cb)
    * under it with a fresh listing. */
   struct scan sc = { .mb = mb };
   long r = -2;
-  /* SELECT of a folder with many new files would list it twice: it
-   * lists under the lock at once. A look (STATUS, EXAMINE) tries
-   * without it first, so it does not wait behind writers. */
-  if (mb->n || mb->readonly) r = sync_pass(mb, &sc, cb, 0);
+  /* Every pass tries without the lock first, SELECT's too: with many
+   * sessions on one folder the lock is the bottleneck, and a folder
+   * whose files all have UIDs (the usual case) is listed once. Only a
+   * folder with files still without UIDs is listed twice. */
+  r = sync_pass(mb, &sc, cb, 0);
   if (r == -2) {
     int lock = uidlist_lock(mb->dir.s);
     sc.listed = 0;

@@ -4,9 +4,10 @@
  *   <uid> [W<rfc822.size>] [M<mod-sequence>] :<base name>
  *
  * The syntax of Dovecot's dovecot-uidlist version 3 (M is postern's). Writers hold an
- * exclusive flock on postern-uidlist.lock, write postern-uidlist.tmp,
- * fsync it and rename it over the list: a crash at any moment leaves
- * either the old list or the new one, never a torn one. */
+ * exclusive flock on postern-uidlist.lock. New messages' lines are
+ * appended (a torn last line is ignored, and cut off by the next append);
+ * other changes write postern-uidlist.tmp, fsync it and rename it over
+ * the list: a crash at any moment leaves the old list or the new one. */
 #include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -68,8 +69,7 @@ static void parse_header(const char *s, const char *end, struct uidlist_head *h)
   }
 }
 
-static void parse_line(const char *s, const char *end,
-                       void (*fn)(void *, const struct uidlist_entry *), void *ctx)
+static void parse_entry(const char *s, const char *end, struct uidlist_entry *out)
 {
   struct uidlist_entry e = { 0 };
   e.uid = (unsigned)num(&s, end);
@@ -86,7 +86,33 @@ static void parse_line(const char *s, const char *end,
     if (k == 'M') e.modseq = v;
     while (s < end && *s != ' ') ++s;
   }
+  *out = e;
+}
+
+static void parse_line(const char *s, const char *end,
+                       void (*fn)(void *, const struct uidlist_entry *), void *ctx)
+{
+  struct uidlist_entry e;
+  parse_entry(s, end, &e);
   if (e.uid && e.base && e.baselen) fn(ctx, &e);
+}
+
+/* New messages' lines are appended without rewriting the header, so N
+ * and M there are lower bounds: the last whole line holds the highest
+ * UID and, when appended, the highest mod-sequence (appends are made
+ * under the lock, each above everything before it). */
+static void apply_tail(const char *body, const char *end, struct uidlist_head *h)
+{
+  const char *last = end;
+  while (last > body && last[-1] != '\n') --last;      /* drop a torn tail */
+  if (last <= body) return;
+  const char *start = last - 1;
+  while (start > body && start[-1] != '\n') --start;
+  struct uidlist_entry e;
+  parse_entry(start, last - 1, &e);
+  if (!e.uid || !e.base) return;
+  if (e.uid >= h->next) h->next = e.uid + 1;
+  if (e.modseq > h->modseq) h->modseq = e.modseq;
 }
 
 int uidlist_read(const char *dir, struct uidlist_head *h,
@@ -108,6 +134,7 @@ int uidlist_read(const char *dir, struct uidlist_head *h,
   const char *s = buf, *end = buf + st.st_size;
   const char *nl = memchr(s, '\n', (size_t)(end - s));
   parse_header(s, nl ? nl : end, h);
+  if (h->validity && nl) apply_tail(nl + 1, end, h);
   if (h->validity && fn)
     for (s = nl ? nl + 1 : end; s < end; s = nl + 1) {
       nl = memchr(s, '\n', (size_t)(end - s));
@@ -185,13 +212,57 @@ static int listed(const stralloc *list, const char *name, unsigned *uid)
   return 0;
 }
 
+/* A new list: written aside, fsync'd and renamed into place. */
+static int replace_list(const char *dir, const char *list, const stralloc *text)
+{
+  stralloc tmp = { 0 };
+  int r = -1;
+  if (!path_of(&tmp, dir, "postern-uidlist.tmp")) goto out;
+  int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) goto out;
+  if (fd_write_all(fd, text->s, text->len) < 0 || fsync(fd) < 0) { close(fd); unlink(tmp.s); goto out; }
+  close(fd);
+  if (rename(tmp.s, list) < 0) { unlink(tmp.s); goto out; }
+  fsync_dir_of(list);
+  r = 0;
+out:
+  stralloc_free(&tmp);
+  return r;
+}
+
+/* New lines appended in place (the caller holds the lock): one write
+ * and one fdatasync instead of a new file, an fsync and a rename. A
+ * crash in the middle leaves a last line without its newline, which
+ * readers ignore; it is cut off here first so that the new lines start
+ * a line of their own. old is the list as read under the lock. */
+static int append_lines(const char *list, const stralloc *old, const stralloc *lines)
+{
+  size_t whole = old->len;
+  while (whole && old->s[whole - 1] != '\n') --whole;
+  if (!whole) return -1;   /* not even a header: not ours to extend */
+  int fd = open(list, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  int r = -1;
+  if (whole < old->len && ftruncate(fd, (off_t)whole) < 0) goto out;
+  for (size_t off = 0; off < lines->len;) {
+    ssize_t w = pwrite(fd, lines->s + off, lines->len - off, (off_t)(whole + off));
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) goto out;
+    off += (size_t)w;
+  }
+  if (fdatasync(fd) == 0) r = 0;
+out:
+  if (close(fd) < 0) r = -1;
+  return r;
+}
+
 /* Appends entries for new files (bases: NUL-terminated names, count of
  * them) to the list, with the next UIDs. The caller holds the lock and
  * makes the files visible only under it, so no sync gives them other
  * UIDs. *first gets the first UID given. 0 ok, -1 error. */
 int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *validity, unsigned *first)
 {
-  stralloc p = { 0 }, old = { 0 }, out = { 0 }, tmp = { 0 };
+  stralloc p = { 0 }, old = { 0 }, out = { 0 };
   struct uidlist_head h;
   int r = -1;
   if (uidlist_read(dir, &h, 0, 0) < 0 || !path_of(&p, dir, "postern-uidlist")) goto out;
@@ -212,31 +283,28 @@ int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *
   *validity = v;
   *first = next;
   if (count == 1 && listed(&old, bases->s, first)) { r = 0; goto out; }
-  const char *body = old.len ? memchr(old.s, '\n', old.len) : 0;
-  size_t bodylen = body ? old.len - (size_t)(body + 1 - old.s) : 0;
-  if (!stralloc_copys(&out, "3 V") || !cat_u(&out, v) || !stralloc_cats(&out, " N") ||
-      !cat_u(&out, next + count) || !stralloc_cats(&out, " M") || !cat_u(&out, modseq) ||
-      !stralloc_cats(&out, "\n") ||
-      (bodylen && !stralloc_catb(&out, body + 1, bodylen)))
-    goto out;
   const char *b = bases->s;
   for (size_t i = 0; i < count; ++i, b += strlen(b) + 1)
     if (!cat_u(&out, next + i) || !stralloc_cats(&out, " M") || !cat_u(&out, modseq) ||
         !stralloc_cats(&out, " :") || !stralloc_catb(&out, b, name_baselen(b)) ||
         !stralloc_cats(&out, "\n"))
       goto out;
-  if (!path_of(&tmp, dir, "postern-uidlist.tmp")) goto out;
-  int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) goto out;
-  if (fd_write_all(fd, out.s, out.len) < 0 || fsync(fd) < 0) { close(fd); unlink(tmp.s); goto out; }
-  close(fd);
-  if (rename(tmp.s, p.s) < 0) { unlink(tmp.s); goto out; }
+  if (v == h.validity) {
+    if (append_lines(p.s, &old, &out) < 0) goto out;
+  } else {
+    stralloc head = { 0 };
+    int ok = stralloc_copys(&head, "3 V") && cat_u(&head, v) && stralloc_cats(&head, " N") &&
+             cat_u(&head, next + count) && stralloc_cats(&head, " M") && cat_u(&head, modseq) &&
+             stralloc_cats(&head, "\n") && stralloc_cat(&head, &out);
+    if (ok) ok = replace_list(dir, p.s, &head) == 0;
+    stralloc_free(&head);
+    if (!ok) goto out;
+  }
   r = 0;
 out:
   stralloc_free(&p);
   stralloc_free(&old);
   stralloc_free(&out);
-  stralloc_free(&tmp);
   return r;
 }
 
