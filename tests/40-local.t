@@ -140,9 +140,8 @@ msg loop | inject '' alice-fwd1@example.test
 wait_until grep -q 'failed .*5.4.6 mail loop' "$R/var/qs.log"; ok $? "a forwarding loop ends as a 5.4.6 mail loop"
 
 # No delivery as root: an account with uid 0 waits for an alias.
-printf 'toor uid=0|gid=0|home=%s\n' "$R/home" >> "$R/etc/userdb.src"
-awk '{ k=$1; v=$2; printf "+%d,%d:%s->%s\n", length(k), length(v), k, v } END { print "" }' \
-  "$R/etc/userdb.src" | cdb -c "$R/etc/userdb.cdb"
+printf 'toor\tuid=0|gid=0|home=%s\n' "$R/home" >> "$R/etc/userdb"
+"$R/command/makeuserdb"
 msg toor | inject s@example.org toor@example.test
 wait_until grep -q 'deferred .*toor@example.test.*4.7.0 mail for uid 0 is not delivered' "$R/var/qs.log"; ok $? "mail for a uid 0 account is deferred, never delivered as root"
 

@@ -15,8 +15,9 @@
  * Result:   slot\0 exitcode\0 recorded\0 text\0   (one write, atomic on a pipe)
  *
  * Before reporting, the outcome is appended to queue/status/ID (as
- * queue(5) describes, for recipient `index`), so a delivery that ends
- * while queue-send is down is not made again ("recorded" 1).
+ * queue(5) describes, for recipient `index`; queue-send creates that
+ * file), so a delivery that ends while queue-send is down is not made
+ * again ("recorded" 1).
  *
  * EOF on the request pipe (queue-send exited) ends the spawner. Not
  * running as root, it delivers only as its own uid.
@@ -117,29 +118,23 @@ static int open_in_queue(const char *sub, const char *id, int flags, struct stat
   return fd;
 }
 
-/* queue/status/ID for appending: a file made now (given the directory's
- * owner), or one that is already the directory owner's own, regular and
- * with no other name, so nothing the queue user links there gets
- * written or chowned with root's rights. */
+/* queue/status/ID for appending: queue-send made it when it took the
+ * message (never root, so no window where the queue user cannot open
+ * it); it must be the directory owner's own, regular and with no other
+ * name, so nothing the queue user links there gets written with root's
+ * rights. */
 static int open_status(const char *id)
 {
   struct stat dir, st;
-  int fd = open_in_queue("status", id, O_WRONLY | O_APPEND | O_CREAT | O_EXCL, &dir);
-  if (fd >= 0) {
-    if (fstat(fd, &st) == 0 && (st.st_uid == dir.st_uid || fchown(fd, dir.st_uid, dir.st_gid) == 0)) return fd;
-    close(fd);
-    return -1;
-  }
-  if (errno != EEXIST) return -1;
-  fd = open_in_queue("status", id, O_WRONLY | O_APPEND | O_NONBLOCK, &dir);
+  int fd = open_in_queue("status", id, O_WRONLY | O_APPEND | O_NONBLOCK, &dir);
   if (fd < 0) return -1;
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1 && st.st_uid == dir.st_uid) return fd;
   close(fd);
   return -1;
 }
 
-/* Appends "index code time text" to queue/status/ID, owned like its
- * directory: 1 on disk, 0 not (queue-send then records it). */
+/* Appends "index code time text" to queue/status/ID: 1 written, 0 not
+ * (queue-send then records it itself). */
 static int record(const struct request *rq, int code, const char *text, size_t len)
 {
   char line[RESULT_MAX + 64];

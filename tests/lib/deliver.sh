@@ -18,7 +18,7 @@ droot() {
   fi
   printf 'DAEMONUSER=%s\nQUEUEUSER=%s\nMAILUSER=%s\n' "$QUSER" "$QUSER" "$MUSER" > "$R/etc/users"
   echo example.test > "$R/etc/me"
-  : > "$R/etc/userdb.src"
+  : > "$R/etc/userdb"
   "$R/command/queue-init" || return 1
   if [ "$(id -u)" -eq 0 ]; then
     chown "$QUSER" "$R/command/queue-inject" "$R/var/backscatter" && chmod 4711 "$R/command/queue-inject"
@@ -43,10 +43,9 @@ account() {
   [ "$(id -u)" -eq 0 ] && NEXT_UID=$((NEXT_UID + 1))
   chown -R "$uid:$gid" "$H"
   chmod 755 "$H"
-  printf '%s uid=%s|gid=%s|home=%s|mail=%s/Maildir\n' "$1" "$uid" "$gid" "$H" "$H" >> "$R/etc/userdb.src"
-  awk '{ k=$1; v=$2; printf "+%d,%d:%s->%s\n", length(k), length(v), k, v } END { print "" }' \
-    "$R/etc/userdb.src" | cdb -c "$R/etc/userdb.cdb"
-  chmod 644 "$R/etc/userdb.cdb"
+  printf '%s\tuid=%s|gid=%s|home=%s|mail=%s/Maildir\n' "$1" "$uid" "$gid" "$H" "$H" >> "$R/etc/userdb"
+  chmod 600 "$R/etc/userdb"
+  "$R/command/makeuserdb" || echo "# makeuserdb failed"
 }
 
 # start_queue: queue-send under local-spawn, logging to $R/var/qs.log.

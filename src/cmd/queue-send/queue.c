@@ -150,6 +150,11 @@ struct msg *queue_load(struct qs *q, const char *id)
   if (!st) die_nomem();
   repair_status(status);
   if (qstatus_read(status, st, m->env.nrcpt) < 0) warn_sys("unable to read ", status);
+  /* Made here, by the queue's owner, so that local-spawn (root) only
+   * ever appends to it. */
+  int fd = open(status, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) die_sys(111, "unable to create ", status);
+  close(fd);
   for (size_t i = 0; i < m->env.nrcpt; ++i) {
     struct rstate *r = m->r + i;
     r->state = st[i].state;
