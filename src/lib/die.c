@@ -9,7 +9,7 @@ const char *PROG = "postern";
 
 /* One write(2) per line, so lines from processes sharing a log pipe
  * never interleave; newlines inside parts are flattened so one event
- * stays one line. */
+ * stays one line, and other control characters (from clients) shown as '?'. */
 static void emit(const char *kind, const char *first, va_list ap, int with_errno, int saved_errno)
 {
   char line[2048];
@@ -24,8 +24,11 @@ static void emit(const char *kind, const char *first, va_list ap, int with_errno
   while (part) { ADD(part); part = va_arg(ap, const char *); }
   if (with_errno) { ADD(": "); ADD(strerror(saved_errno)); }
 #undef ADD
-  for (size_t i = 0; i < len; ++i)
-    if (line[i] == '\n' || line[i] == '\r') line[i] = ' ';
+  for (size_t i = 0; i < len; ++i) {
+    unsigned char c = (unsigned char)line[i];
+    if (c == '\n' || c == '\r') line[i] = ' ';
+    else if ((c < 0x20 && c != '\t') || c == 0x7f) line[i] = '?';   /* a client's escape sequences */
+  }
   line[len++] = '\n';
   buffer_flush(buffer_2);
   (void)!write(2, line, len);
