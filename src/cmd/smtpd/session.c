@@ -36,7 +36,9 @@ void session_init(struct session *s, const struct smtp_config *cfg, int infd, in
   s->inj.msgfd = s->inj.envfd = -1;
   s->tls = cfg->tls_implicit;
   /* sendmail -bs: the local user who ran it submits, as after AUTH
-   * (anyone may already write an A record through queue-inject). */
+   * (queue-inject takes an A record naming someone else only from
+   * root, the queue's user or DAEMONUSER, so a user running smtpd
+   * with another name here gets the message refused). */
   if (cfg->local_login) {
     s->authed = 1;
     if (!stralloc_copys(&s->authuser, cfg->local_login) || !stralloc_0(&s->authuser)) die_nomem();
