@@ -45,10 +45,9 @@ if [ -f "$R/etc/bofh" ]; then
   # bofh's lists, one entry a line: "badfrom ADDRESS", "spamtrap ADDRESS",
   # "freemail DOMAIN [DOMAIN...]", "badmx IP" (see bofh(5)).
   for kw in badfrom spamtrap freemail badmx; do
-    v=$(sed -n "s/^[[:space:]]*$kw[[:space:]][[:space:]]*//p" "$R/etc/bofh")
+    v=$(sed -n "s/^[[:space:]]*${kw}[[:space:]][[:space:]]*//p" "$R/etc/bofh")
     var=BOFH_$(echo "$kw" | tr '[:lower:]' '[:upper:]')
-    eval "$var=\$v"
-    export "$var"
+    export "$var=$v"
   done
 fi
 
