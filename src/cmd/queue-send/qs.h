@@ -14,7 +14,7 @@ struct rstate {
   unsigned long next;    /* earliest next attempt */
   int warned;
   int busy;              /* a delivery is running */
-  int local;             /* routed to local delivery (for the suppression list) */
+  int local;             /* routed to local delivery (suppression list, concurrency) */
   stralloc text;
 };
 

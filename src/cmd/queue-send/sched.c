@@ -56,6 +56,7 @@ static int start_one(struct qs *q, struct msg *m, size_t idx)
   switch (rt.kind) {
   case ROUTE_LOCAL:
   case ROUTE_ALIAS:
+    m->r[idx].local = 1;
     started = local_start(q, m, idx, &rt);
     break;
   case ROUTE_REMOTE:
@@ -112,8 +113,9 @@ void sched_run(struct qs *q)
       struct rstate *r = m->r + j;
       if (r->busy || r->state == 'D' || r->state == 'F') continue;
       if (r->next > q->now && !q->flush_all) continue;
-      if (q->busy_local >= q->cfg.conc_local) break;
-      if (!start_one(q, m, j)) break;
+      /* A full local transport holds back local recipients only. */
+      if (r->local && q->busy_local >= q->cfg.conc_local) continue;
+      if (!start_one(q, m, j)) continue;
     }
     maybe_warn(q, m);
   }
