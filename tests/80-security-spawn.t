@@ -49,9 +49,13 @@ spawn
 grep -q "unable to open the queued message" "$R/result"; ok $? "a message behind a symlinked queue/mess is not opened"
 rm "$R/queue/mess"; mv "$R/queue/mess.real" "$R/queue/mess"
 
-# 4. The ordinary case still records the outcome, owned like queue/status.
+# 4. queue-send makes queue/status/ID when it takes a message; without
+# it root creates nothing, with it the outcome is appended.
 rm -f "$R/queue/status/$ID"
 spawn
+test ! -e "$R/queue/status/$ID"; ok $? "no status file is created by root"
+: > "$R/queue/status/$ID"; chown "$nob:$nog" "$R/queue/status/$ID"
+spawn
 test -s "$R/queue/status/$ID"; ok $? "the outcome is recorded in queue/status/ID"
-is "$(stat -c %u "$R/queue/status/$ID")" "$nob" "owned by the owner of queue/status"
+is "$(stat -c %u "$R/queue/status/$ID")" "$nob" "which stays the queue owner's"
 done_testing
