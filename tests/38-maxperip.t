@@ -70,6 +70,15 @@ def smtp():
     c.close()
     b.close()
     t.like(root.log(0), r"smtpd: refused ip=127\.0\.0\.2 reason=MAXPERIP live=2", "smtpd: the refusal is logged")
+    # Relay clients (127.0.0.1 has RELAYCLIENT) count like everybody, as
+    # couriertcpd counts them before any access rule.
+    held(d, "127.0.0.1", 0)
+    a, b = Raw(port, "127.0.0.1"), Raw(port, "127.0.0.1")
+    t.ok(a.reply().startswith("220 ") and b.reply().startswith("220 "), "smtpd: two sessions from a relay client")
+    c = Raw(port, "127.0.0.1")
+    t.like(c.reply(), r"^421 4\.7\.0 ", "smtpd: a relay client's third is refused too")
+    for x in (a, b, c):
+        x.close()
 
 
 def imap():
