@@ -171,8 +171,12 @@ static void parse_file(struct sizefile *f)
     if (c_end == end) { f->sane = 0; break; }
     while (*c_end == ' ' || *c_end == '\t') ++c_end;
     if (*c_end != '\n') { f->sane = 0; break; }
-    f->bytes += b;
-    f->count += c;
+    /* The account can write the file: a sum out of range is corruption
+     * (recounted), not a usage wrapped round to a small number. */
+    if (__builtin_add_overflow(f->bytes, b, &f->bytes) || __builtin_add_overflow(f->count, c, &f->count)) {
+      f->sane = 0;
+      break;
+    }
     line = c_end + 1;
   }
 }
@@ -238,7 +242,10 @@ int quota_would_exceed(const char *maildir, const char *quota_text, long long by
   if (quota_usage(maildir, quota_text, &used_bytes, &used_count) < 0) return -1;
   /* Removals never exceed: a full mailbox can always be emptied. */
   if (bytes <= 0 && count <= 0) return 0;
-  return over(&q, used_bytes + bytes, used_count + count);
+  long long after_bytes, after_count;
+  if (__builtin_add_overflow(used_bytes, bytes, &after_bytes) || __builtin_add_overflow(used_count, count, &after_count))
+    return 1;
+  return over(&q, after_bytes, after_count);
 }
 
 int quota_add(const char *maildir, long long bytes, long long count)

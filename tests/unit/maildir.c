@@ -140,6 +140,12 @@ static void test_quota(void)
   is_str(text, "2000S\n155 3\n", "maildirsize rewritten with new limit");
   put("Q/maildirsize", "2000S\n155 3\ngarbage\n");
   ok(quota_usage(md, 0, &b, &c) == 0 && b == 155 && c == 3, "corrupt file recounted");
+  /* Sums past the range of the numbers (the account can write the
+   * file): recounted, never wrapped round to a small or negative usage. */
+  put("Q/maildirsize", "2000S\n9223372036854775807 1\n100 -9223372036854775807\n100 -9\n");
+  ok(quota_usage(md, 0, &b, &c) == 0 && b == 155 && c == 3, "overflowing sums recounted");
+  put("Q/maildirsize", "2000S\n9223372036854775807 1\n");
+  is_int(quota_would_exceed(md, 0, 10, 1), 1, "a usage at the top of the range plus a message exceeds");
   /* A file grown past 5120 bytes is recounted. */
   for (int i = 0; i < 1500; ++i) quota_add(md, 1, 0);
   ok(quota_usage(md, 0, &b, &c) == 0 && b == 155 && c == 3, "large file recounted");
