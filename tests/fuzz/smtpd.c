@@ -13,6 +13,10 @@ static struct smtp_config cfg = {
   .timeout = 1, .auth_mechs = "PLAIN LOGIN CRAM-MD5", .auth_mechs_tls = "", .auth_required = 0,
   .relayclient = 1, .remoteip = "192.0.2.1", .remotehost = "client.fuzz", .localip = "192.0.2.2",
   .tls_ctl = -1, .tls_rfd = -1, .tls_wfd = -1, .denied = 0, .queue_cmd = 0,
+  /* bofh's address lists (freemail and badmx would ask the DNS, and
+   * skip relay clients anyway). */
+  .bofh_badfrom = "spammer@bad.example\n<Other@Bad.example>\n@worse.example\n@.worst.example",
+  .bofh_spamtrap = "trap@fuzz.example\n@trap.example",
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
