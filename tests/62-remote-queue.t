@@ -39,15 +39,20 @@ wait_until grep -q ' T .*450 4.2.1 mailbox busy' "$R/queue/status/$id"
 ok $? "its status records the deferral with the remote's reply"
 like "$(cat "$R/queue/status/$id")" "^[0-9]+ D .*250" "and the deliveries with theirs"
 
+# The burst waits in the queue while queue-send is down, so that it is
+# due all at once (injected one by one, each could finish before the next).
+stop_queue
+before=$(cat "$sink/connections")
 i=0
 while [ $i -lt 20 ]; do
   printf 'Subject: burst %s\n\nbody %s\n' $i $i | inject alice@example.test "x$i@example.net" || break
   i=$((i + 1))
 done
 is $i 20 "twenty more messages are queued"
+start_queue
 wait_until test -s "$sink/21.eml"; ok $? "all of them reach the peer"
-conns=$(cat "$sink/connections")
-ok $([ "$conns" -lt 20 ] && echo 0 || echo 1) "over fewer connections than messages ($conns for 22 messages)"
+conns=$(( $(cat "$sink/connections") - before ))
+ok $([ "$conns" -le 2 ] && echo 0 || echo 1) "over one connection, reused ($conns for 20 messages)"
 stop_queue
 grep -q 'remote' "$R/var/qs.log"; ok $? "queue-send logged the remote deliveries"
 done_testing
