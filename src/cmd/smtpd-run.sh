@@ -41,6 +41,11 @@ if [ -z "${BOFHCHECKDNS:-}" ] && [ -f "$R/etc/bofh" ]; then
   BOFHCHECKDNS=$(sed -n 's/^[[:space:]]*opt[[:space:]][[:space:]]*BOFHCHECKDNS=\([0-9]\).*/\1/p' "$R/etc/bofh" | tail -n 1)
   export BOFHCHECKDNS
 fi
+if [ -z "${BOFHSUPPRESSBACKSCATTER:-}" ] && [ -f "$R/etc/bofh" ]; then
+  # bofh: "opt BOFHSUPPRESSBACKSCATTER=none" turns the suppression list off.
+  BOFHSUPPRESSBACKSCATTER=$(sed -n 's/^[[:space:]]*opt[[:space:]][[:space:]]*BOFHSUPPRESSBACKSCATTER=\([^[:space:]]*\).*/\1/p' "$R/etc/bofh" | tail -n 1)
+  export BOFHSUPPRESSBACKSCATTER
+fi
 if [ -f "$R/etc/bofh" ]; then
   # bofh's lists, one entry a line: "badfrom ADDRESS", "spamtrap ADDRESS",
   # "freemail DOMAIN [DOMAIN...]", "badmx IP" (see bofh(5)).

@@ -99,6 +99,18 @@ static int access_ipv6(struct smtp_config_store *st)
   return 1;
 }
 
+/* BOFHSUPPRESSBACKSCATTER (bofh's opt, exported by smtpd-run): "none"
+ * turns the suppression list off; the default, "smtp", applies it to
+ * clients that neither authenticated nor may relay; a list naming
+ * "smtp/auth" as well applies it to every SMTP client. */
+static int read_suppress(void)
+{
+  const char *v = getenv("BOFHSUPPRESSBACKSCATTER");
+  if (!v || !*v) return 1;
+  if (!strcasecmp(v, "none")) return 0;
+  return strstr(v, "smtp/auth") ? 2 : 1;
+}
+
 void config_load(struct smtp_config *c, struct smtp_config_store *st)
 {
   int denied = access_ipv6(st);
@@ -115,6 +127,7 @@ void config_load(struct smtp_config *c, struct smtp_config_store *st)
   c->auth_mechs_tls = getenv("ESMTPAUTH_TLS");
   c->auth_required = flag_var("AUTH_REQUIRED");
   c->checkdns = flag_var("BOFHCHECKDNS");
+  c->suppress = read_suppress();
   v = getenv("MAXPERIP");
   c->maxperip = (v && scan_ulong(v, &t) == strlen(v) && t < 100000) ? (unsigned)t : 0;
   c->relayclient = getenv("RELAYCLIENT") != 0;

@@ -6,6 +6,7 @@
 #include "die.h"
 #include "fmt.h"
 #include "queue_env.h"
+#include "backscatter.h"
 #include "smtpd.h"
 
 /* NOTIFY=NEVER or a list of SUCCESS, FAILURE, DELAY (any case) into
@@ -80,6 +81,28 @@ static void rcpt_accept(struct session *s, const struct addr *a, struct rcpt_par
   reply(s, "250 2.1.5 Ok");
 }
 
+/* The backscatter suppression list: a local address whose delivery
+ * failed in the last two hours is refused as that delivery failed
+ * (temporarily or for good), so no new bounce is made for it. */
+static int suppressed(struct session *s, const struct addr *a)
+{
+  int applies = s->cfg->suppress == 2
+             || (s->cfg->suppress == 1 && !s->cfg->relayclient && !s->authed);
+  if (!applies) return 0;
+  stralloc text = { 0, 0, 0 };
+  if (!addr_format(&text, a) || !stralloc_0(&text)) die_nomem();
+  int listed = backscatter_check(text.s);
+  stralloc_free(&text);
+  if (listed == BACKSCATTER_TEMP)
+    reply(s, "450 4.2.1 Delivery to this address failed recently; try again later");
+  else if (listed == BACKSCATTER_PERM)
+    reply(s, "550 5.1.1 Delivery to this address failed recently");
+  else
+    return 0;
+  log_line("refused ip=", s->cfg->remoteip, " reason=backscatter-suppression");
+  return 1;
+}
+
 void smtp_rcpt(struct session *s, const char *arg)
 {
   if (!s->in_mail) { reply(s, "503 5.5.1 Send MAIL first"); return; }
@@ -94,7 +117,7 @@ void smtp_rcpt(struct session *s, const char *arg)
   else if (too_many(s) || rcpt_params(s, path + n, &rp)) ;
   else if ((a.flags & ADDR_UTF8) && !s->smtputf8) reply(s, "553 5.6.7 A non-ASCII address needs SMTPUTF8");
   else if (bofh_spamtrap(s, &a)) ;
-  else if (rcpt_policy(s, &a) == 0) rcpt_accept(s, &a, &rp);
+  else if (rcpt_policy(s, &a) == 0 && !suppressed(s, &a)) rcpt_accept(s, &a, &rp);
   addr_free(&a);
   stralloc_free(&rp.notify);
   stralloc_free(&rp.orcpt);

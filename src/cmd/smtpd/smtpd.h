@@ -24,6 +24,7 @@ struct smtp_config {
   const char *auth_mechs_tls;     /* ESMTPAUTH_TLS: offered after STARTTLS too */
   int auth_required;              /* AUTH_REQUIRED: no MAIL before AUTH */
   int checkdns;                   /* BOFHCHECKDNS: the sender's domain must exist */
+  int suppress;                   /* BOFHSUPPRESSBACKSCATTER: 0 none, 1 unauthenticated SMTP, 2 every client */
   int relayclient;                /* RELAYCLIENT set by smtpaccess */
   const char *remoteip, *remotehost, *localip;
   int tls_ctl, tls_rfd, tls_wfd;  /* UCSPI-TLS descriptors, -1 when absent */
