@@ -218,9 +218,12 @@ set from="demo@example.test"
 
     def flags_of(subject):
         for n in server_names():
-            with open(os.path.join(md, "cur" if os.path.exists(os.path.join(md, "cur", n)) else "new", n), "rb") as f:
-                if b"Subject: " + subject.encode() in f.read():
-                    return n.split(":2,")[1] if ":2," in n else ""
+            try:
+                with open(os.path.join(md, "cur" if os.path.exists(os.path.join(md, "cur", n)) else "new", n), "rb") as f:
+                    if b"Subject: " + subject.encode() in f.read():
+                        return n.split(":2,")[1] if ":2," in n else ""
+            except FileNotFoundError:
+                continue    # renamed by a flag change meanwhile: the caller polls again
         return None
 
     try:
