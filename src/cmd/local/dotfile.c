@@ -28,7 +28,7 @@ static int try_file(struct lctx *c, const char *name)
 
 /* The file names of dot-courier(5): .courier, .courier-EXT, then
  * .courier-PREFIX-default for ever shorter prefixes of EXT, then
- * .courier-default. EXT is matched lower-cased, with '.' read as ':'. */
+ * .courier-default. EXT is matched lower-cased, with '.' and '/' read as ':'. */
 static int search(struct lctx *c, const char *base)
 {
   stralloc name = {0}, ext = {0};
@@ -38,7 +38,8 @@ static int search(struct lctx *c, const char *base)
   if (!stralloc_copys(&ext, c->ext)) die_nomem();
   for (size_t i = 0; i < ext.len; ++i) {
     if (ext.s[i] >= 'A' && ext.s[i] <= 'Z') ext.s[i] += 32;
-    if (ext.s[i] == '.') ext.s[i] = ':';
+    /* '/' too: an extension must never name a file in a subdirectory */
+    if (ext.s[i] == '.' || ext.s[i] == '/') ext.s[i] = ':';
   }
   if (!stralloc_copys(&name, base) || !stralloc_append(&name, "-") || !stralloc_cat(&name, &ext) ||
       !stralloc_0(&name)) die_nomem();
