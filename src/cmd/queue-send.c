@@ -117,7 +117,7 @@ int main(void)
   log_line("status: starting");
   queue_recover(&q);
   ctl_scan(&q);
-  unsigned long next_sweep = 0;
+  unsigned long next_sweep = 0, next_remnants = q.now + 3600;
   for (;;) {
     q.now = (unsigned long)time(0);
     if (q.now >= next_sweep) {
@@ -125,6 +125,10 @@ int main(void)
        * this only keeps var/backscatter/ small. */
       backscatter_sweep(0);
       next_sweep = q.now + 600;
+    }
+    if (q.now >= next_remnants) {
+      queue_sweep_remnants(&q);
+      next_remnants = q.now + 3600;
     }
     if (got_term && !q.stopping) { q.stopping = 1; log_line("status: stopping"); }
     if (q.stopping) remote_stop(&q);

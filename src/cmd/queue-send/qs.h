@@ -75,6 +75,7 @@ unsigned long retry_interval(const struct config *c, unsigned tries);
 
 /* queue.c */
 void queue_recover(struct qs *q);
+void queue_sweep_remnants(struct qs *q);
 void queue_scan_todo(struct qs *q);
 struct msg *queue_load(struct qs *q, const char *id);
 void queue_finish(struct qs *q, struct msg *m);

@@ -71,6 +71,16 @@ static void load_env(struct qs *q, const char *dir, const char *name)
   if (qid_valid(name)) queue_load(q, name);
 }
 
+/* While running, as at start-up: remnants of injections killed before
+ * their commit point (a local user may kill its own queue-inject) would
+ * otherwise pile up until the next restart. status/ is left to the
+ * finishing order. */
+void queue_sweep_remnants(struct qs *q)
+{
+  each_entry(q, "queue/tmp", sweep_tmp);
+  each_entry(q, "queue/mess", sweep_orphan);
+}
+
 void queue_recover(struct qs *q)
 {
   mkdir("queue/status", 0700);
