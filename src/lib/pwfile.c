@@ -24,12 +24,14 @@ static int from_file(struct pwent *pw, const char *file, const char *name)
 {
   FILE *f = fopen(file, "re");
   if (!f) return -1;
-  char buf[4096];
-  struct passwd p, *res;
+  /* fgetpwent, not glibc's fgetpwent_r: musl has only the former, and
+   * no caller is threaded. */
+  struct passwd *p;
   int r = 0, e;
-  while ((e = fgetpwent_r(f, &p, buf, sizeof buf, &res)) == 0)
-    if (!strcmp(p.pw_name, name)) { r = fill(pw, &p); break; }
-  if (e && e != ENOENT) { r = -1; errno = e; }
+  errno = 0;
+  while ((p = fgetpwent(f)) != 0)
+    if (!strcmp(p->pw_name, name)) { r = fill(pw, p); break; }
+  if (!p && errno && errno != ENOENT) r = -1;
   e = errno;
   fclose(f);
   errno = e;
