@@ -44,16 +44,17 @@ head -c 5000 /dev/zero | tr '\0' 'a' | inject 'Fa@x\0Tb@x\0\0'; is $? 100 "a mes
 is "$(live)" "$before" "  and leaves nothing"
 rm "$POSTERN_HOME/etc/sizelimit"
 
+mess_owner=$(stat -c %u:%g "$Q/mess"); mess_mode=$(stat -c %a "$Q/mess")
 if [ "$(id -u)" -eq 0 ]; then
-  chown nobody "$Q/tmp"; chmod 500 "$Q/tmp"
+  chown nobody "$Q/mess"; chmod 500 "$Q/mess"
   printf 'x\n' | setuidgid nobody sh -c 'queue-inject 1< "$POSTERN_HOME/envelope"' 2>"$POSTERN_HOME/err"
 else
-  chmod 500 "$Q/tmp"
+  chmod 500 "$Q/mess"
   printf 'x\n' | queue-inject 1< "$POSTERN_HOME/envelope" 2>"$POSTERN_HOME/err"
 fi
 is $? 111 "an unwritable queue exits 111"
-like "$(cat "$POSTERN_HOME/err")" '^queue-inject: fatal: unable to create tmp/' "  with one line saying why"
-chmod 700 "$Q/tmp"
+like "$(cat "$POSTERN_HOME/err")" '^queue-inject: fatal: unable to create mess/' "  with one line saying why"
+chown "$mess_owner" "$Q/mess"; chmod "$mess_mode" "$Q/mess"
 
 # A full disk: a tiny tmpfs when root can mount one.
 if [ "$(id -u)" -eq 0 ] && mkdir "$POSTERN_HOME/small" && mount -t tmpfs -o size=64k tmpfs "$POSTERN_HOME/small" 2>/dev/null; then

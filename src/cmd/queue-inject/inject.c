@@ -55,12 +55,16 @@ static int fail_text(struct inject *in, int code, int err, const char *what, con
 #define fail(code, what, path) fail_text(in, (code), errno, (what), (path))
 #define refuse(code, what, path) fail_text(in, (code), 0, (what), (path))
 
+/* The message is written in place, as mess/ID: without env/ID it is
+ * invisible to the scheduler, and a crash leaves a remnant the recovery
+ * rule removes, so a tmp/ name would only cost two more directory
+ * operations. */
 int inject_message(struct inject *in, int fd)
 {
-  const char *tmp = name(in, "tmp", "");
-  in->msgfd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (in->msgfd < 0) return fail(EXIT_TEMP, "unable to create ", tmp);
-  in->tmp_mess = 1;
+  const char *mess = name(in, "mess", "");
+  in->msgfd = open(mess, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (in->msgfd < 0) return fail(EXIT_TEMP, "unable to create ", mess);
+  in->in_mess = 1;
   char buf[65536];
   for (;;) {
     ssize_t r = read(fd, buf, sizeof buf);
@@ -74,7 +78,7 @@ int inject_message(struct inject *in, int fd)
     for (ssize_t off = 0; off < r;) {
       ssize_t w = write(in->msgfd, buf + off, (size_t)(r - off));
       if (w < 0 && errno == EINTR) continue;
-      if (w < 0) return fail(EXIT_TEMP, "unable to write ", name(in, "tmp", ""));
+      if (w < 0) return fail(EXIT_TEMP, "unable to write ", name(in, "mess", ""));
       off += w;
     }
   }
@@ -147,11 +151,6 @@ static int sync_parts(struct inject *in, int envfd)
 
 int inject_commit(struct inject *in)
 {
-  /* mess/ID may appear before it is durable: without env/ID it is
-   * invisible to the scheduler, and a crash leaves only a remnant. */
-  if (place(in, "", "mess") != 0) return fail(EXIT_TEMP, "unable to link ", name(in, "mess", ""));
-  in->tmp_mess = 0;
-  in->in_mess = 1;
   int envfd = write_envelope(in);
   if (envfd < 0) return EXIT_TEMP;
   int r = sync_parts(in, envfd);
@@ -195,8 +194,7 @@ void inject_abort(struct inject *in)
 {
   if (in->msgfd >= 0) close(in->msgfd);
   in->msgfd = -1;
-  if (in->tmp_mess) unlink(name(in, "tmp", ""));
   if (in->tmp_env) unlink(name(in, "tmp", ".env"));
   if (in->in_mess) unlink(name(in, "mess", ""));
-  in->tmp_mess = in->tmp_env = in->in_mess = 0;
+  in->tmp_env = in->in_mess = 0;
 }
