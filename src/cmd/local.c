@@ -59,13 +59,30 @@ static void add_forward(struct lctx *c, const char *a, size_t len)
   if (!stralloc_catb(&c->forwards, a, len) || !stralloc_0(&c->forwards)) die_nomem();
 }
 
+static int run_lines(struct lctx *c, const char *p, size_t len, int depth);
+
+/* ||program: runs it, then the instructions it printed, one level deeper. */
+static int dynamic(struct lctx *c, const char *cmd, size_t len, int depth)
+{
+  if (depth >= DYNAMIC_DEPTH)
+    return say(c, EXIT_PERM, "5.4.6 dynamic delivery instructions nested more than 3 deep");
+  stralloc s = {0}, more = {0};
+  if (!stralloc_copyb(&s, cmd, len) || !stralloc_0(&s)) die_nomem();
+  int code = dynamic_program(c, s.s + strspn(s.s, " \t"), &more);
+  if (!code) code = run_lines(c, more.s, more.len, depth + 1);
+  stralloc_free(&s);
+  stralloc_free(&more);
+  return code;
+}
+
 /* One instruction of dot-courier(5): 0 go on, 99 stop, 100/111 failure. */
-static int instruction(struct lctx *c, const char *line, size_t len)
+static int instruction(struct lctx *c, const char *line, size_t len, int depth)
 {
   stralloc s = {0};
   while (len && (*line == ' ' || *line == '\t')) { ++line; --len; }
   while (len && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r')) --len;
   if (!len || *line == '#') return 0;
+  if (len >= 2 && line[0] == '|' && line[1] == '|') return dynamic(c, line + 2, len - 2, depth);
   if (*line == '&') { add_forward(c, line + 1, len - 1); return 0; }
   if (*line != '|' && *line != '/' && *line != '.') { add_forward(c, line, len); return 0; }
   if (!stralloc_copyb(&s, *line == '|' ? line + 1 : line, *line == '|' ? len - 1 : len) || !stralloc_0(&s)) die_nomem();
@@ -80,19 +97,24 @@ static int instruction(struct lctx *c, const char *line, size_t len)
   return code;
 }
 
-static int run_instructions(struct lctx *c)
+/* 0 all done, 99 stopped by a program, or a failure code. */
+static int run_lines(struct lctx *c, const char *p, size_t len, int depth)
 {
-  const char *p = c->instructions.s;
-  size_t len = c->instructions.len;
   while (len) {
     const char *nl = memchr(p, '\n', len);
     size_t n = nl ? (size_t)(nl - p) : len;
-    int code = instruction(c, p, n);
-    if (code == EXIT_STOP) break;
+    int code = instruction(c, p, n, depth);
     if (code) return code;
     p += n + (nl ? 1 : 0);
     len -= n + (nl ? 1 : 0);
   }
+  return 0;
+}
+
+static int run_instructions(struct lctx *c)
+{
+  int code = run_lines(c, c->instructions.s, c->instructions.len, 0);
+  if (code && code != EXIT_STOP) return code;
   return forward_all(c);
 }
 

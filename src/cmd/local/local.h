@@ -36,6 +36,10 @@ int deliver_mbox(struct lctx *c, const char *path);
 
 /* program.c */
 int deliver_program(struct lctx *c, const char *cmd);
+/* The most output of a ||program read as instructions, and how deep
+ * such programs may nest. */
+enum { DYNAMIC_MAX = 65536, DYNAMIC_DEPTH = 3 };
+int dynamic_program(struct lctx *c, const char *cmd, stralloc *instructions);
 int forward_all(struct lctx *c);
 
 /* Sets c->result to the strings given; returns code. */

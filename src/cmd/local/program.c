@@ -77,18 +77,40 @@ static int classify(int status)
   }
 }
 
-int deliver_program(struct lctx *c, const char *cmd)
+/* Reads fd until EOF: the first max bytes into out (NUL-terminated),
+ * the rest discarded; returns the count kept, or max + 1 when some
+ * were discarded. */
+static size_t read_bounded(int fd, char *out, size_t max)
 {
-  if (lseek(0, 0, SEEK_SET) < 0) return say(c, EXIT_TEMP, "4.3.0 unable to rewind the message");
+  size_t len = 0, over = 0;
+  for (;;) {
+    char junk[512];
+    ssize_t r = read(fd, len < max ? out + len : junk, len < max ? max - len : sizeof junk);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    if (len < max) len += (size_t)r;
+    else over = 1;
+  }
+  out[len] = 0;
+  return over ? max + 1 : len;
+}
+
+/* Runs "sh -c cmd" on the message, stdout into out (at most max bytes
+ * kept); stderr too, or, for a program whose stdout is data, left to
+ * local's own stderr (the log). Returns the wait status, or -1 with
+ * c->result said. */
+static int run_program(struct lctx *c, const char *cmd, char *out, size_t max, size_t *outlen, int stderr_too)
+{
+  if (lseek(0, 0, SEEK_SET) < 0) { say(c, EXIT_TEMP, "4.3.0 unable to rewind the message"); return -1; }
   stralloc env = {0};
   char **envp = build_env(c, &env);
   int p[2];
-  if (pipe(p) < 0) return say(c, EXIT_TEMP, "4.3.0 unable to make a pipe");
+  if (pipe(p) < 0) { say(c, EXIT_TEMP, "4.3.0 unable to make a pipe"); return -1; }
   pid_t pid = fork();
-  if (pid < 0) return say(c, EXIT_TEMP, "4.3.0 unable to fork");
+  if (pid < 0) { say(c, EXIT_TEMP, "4.3.0 unable to fork"); return -1; }
   if (pid == 0) {
     close(p[0]);
-    if (dup2(p[1], 1) < 0 || dup2(p[1], 2) < 0) _exit(EXIT_TEMP);
+    if (dup2(p[1], 1) < 0 || (stderr_too && dup2(p[1], 2) < 0)) _exit(EXIT_TEMP);
     close(p[1]);
     signal(SIGPIPE, SIG_DFL);
     char *argv[] = { (char *)"sh", (char *)"-c", (char *)cmd, 0 };
@@ -96,28 +118,60 @@ int deliver_program(struct lctx *c, const char *cmd)
     _exit(EXIT_TEMP);
   }
   close(p[1]);
-  char out[1000];
-  size_t len = 0;
-  for (;;) {
-    char junk[512];
-    ssize_t r = read(p[0], len < sizeof out - 1 ? out + len : junk, len < sizeof out - 1 ? sizeof out - 1 - len : sizeof junk);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;
-    if (len < sizeof out - 1) len += (size_t)r;
-  }
+  *outlen = read_bounded(p[0], out, max);
   close(p[0]);
-  out[len] = 0;
   int status;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   free(envp);
   stralloc_free(&env);
-  int code = classify(status);
-  if (code == 0 || code == EXIT_STOP) { ++c->ndelivered; return code; }
+  return status;
+}
+
+static int program_failed(struct lctx *c, const char *cmd, int status, int code, char *out, size_t len)
+{
   char num[24];
   snprintf(num, sizeof num, "%d", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-  while (len && (out[len - 1] == '\n' || out[len - 1] == ' ')) out[--len] = 0;
+  char *nl = memchr(out, '\n', len);
+  if (nl) len = (size_t)(nl - out);   /* the first line is what is reported */
+  while (len && out[len - 1] == ' ') --len;
+  out[len] = 0;
   return say(c, code, code == EXIT_PERM ? "5.3.0 " : "4.3.0 ", "program ", cmd, " exited ", num,
              len ? ": " : "", out);
+}
+
+int deliver_program(struct lctx *c, const char *cmd)
+{
+  char out[1000];
+  size_t len;
+  int status = run_program(c, cmd, out, sizeof out - 1, &len, 1);
+  if (status < 0) return EXIT_TEMP;
+  if (len >= sizeof out) len = sizeof out - 1;
+  int code = classify(status);
+  if (code == 0 || code == EXIT_STOP) { ++c->ndelivered; return code; }
+  return program_failed(c, cmd, status, code, out, len);
+}
+
+/* ||program: its standard output, once it exits 0, is more delivery
+ * instructions (Courier's dynamic delivery instructions). */
+int dynamic_program(struct lctx *c, const char *cmd, stralloc *instructions)
+{
+  const char *allowed = conf_env_get(&c->courierd, "DYNAMICDELIVERIES");
+  if (allowed && !strcmp(allowed, "0"))
+    return say(c, EXIT_PERM, "5.7.1 dynamic delivery instructions are disabled by the administrator");
+  char *out = malloc(DYNAMIC_MAX + 1);
+  if (!out) die_nomem();
+  size_t len;
+  int status = run_program(c, cmd, out, DYNAMIC_MAX, &len, 0);
+  int code = status < 0 ? EXIT_TEMP : classify(status);
+  if (status >= 0 && code == 0 && len > DYNAMIC_MAX)
+    code = say(c, EXIT_PERM, "5.3.0 program ", cmd, " gave more than 64 kB of delivery instructions");
+  else if (status >= 0 && code == EXIT_STOP)
+    ;   /* 99, as for |program: the instructions after it are skipped */
+  else if (status >= 0 && code)
+    code = program_failed(c, cmd, status, code, out, len > DYNAMIC_MAX ? DYNAMIC_MAX : len);
+  else if (status >= 0 && !stralloc_copyb(instructions, out, len)) die_nomem();
+  free(out);
+  return code;
 }
 
 static int write_all(int fd, const char *s, size_t len)
