@@ -5,12 +5,14 @@ and 20 MB messages, sessions ending without QUIT, a mailbox changing
 during a session, concurrent sessions, maildirsize."""
 import os
 import poplib
+import pwd
 import socket
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from postern import Tap, Root, command, free_port  # noqa: E402
+from pop3test import children  # noqa: E402
 
 t = Tap()
 root = Root()
@@ -18,6 +20,24 @@ md = root.p("Maildir")
 for d in ("tmp", "new", "cur"):
     os.makedirs(os.path.join(md, d))
 counter = [0]
+# pop3d refuses to run as root: as root, the sessions run as nobody,
+# which owns the maildir (as an account owns its own).
+AS_ROOT = os.geteuid() == 0
+NOBODY = pwd.getpwnam("nobody")
+AS_USER = ["setuidgid", "nobody"] if AS_ROOT else []
+TCP_USER = ["-u", str(NOBODY.pw_uid), "-g", str(NOBODY.pw_gid)] if AS_ROOT else []
+
+
+def own(path=None):
+    """Gives the maildir (or one file in it) to the account pop3d runs as."""
+    if not AS_ROOT:
+        return
+    paths = [path] if path else [md] + [os.path.join(top, x) for top, dirs, names in os.walk(md) for x in dirs + names]
+    for n in paths:
+        os.lchown(n, NOBODY.pw_uid, NOBODY.pw_gid)
+
+
+own()
 
 
 def deliver(body, sub="new", info=""):
@@ -28,6 +48,7 @@ def deliver(body, sub="new", info=""):
     with open(tmp, "wb") as f:
         f.write(body)
     name = "%s,S=%d%s" % (base, len(body), info)
+    own(tmp)
     os.rename(tmp, os.path.join(md, sub, name))
     return base
 
@@ -35,7 +56,7 @@ def deliver(body, sub="new", info=""):
 def start():
     port = free_port()
     env = {"MAILDIR": md, "AUTHENTICATED": "tester"}
-    root.start(["tcpserver", "-HRl0", "127.0.0.1", str(port), command("pop3d")], env=env, port=port)
+    root.start(["tcpserver"] + TCP_USER + ["-HRl0", "127.0.0.1", str(port), command("pop3d")], env=env, port=port)
     return port
 
 
@@ -64,19 +85,6 @@ class Raw:
 
     def close(self):
         self.s.close()
-
-
-def children(ppid):
-    out = []
-    for d in os.listdir("/proc"):
-        if d.isdigit():
-            try:
-                with open("/proc/%s/stat" % d) as f:
-                    if int(f.read().rsplit(")", 1)[1].split()[1]) == ppid:
-                        out.append(int(d))
-            except OSError:
-                pass
-    return out
 
 
 def files(sub="cur"):
@@ -200,6 +208,7 @@ t.is_(len(files()), 4, "pop3d killed before QUIT: nothing deleted")
 # Mailbox changing during a session, and a second concurrent session.
 with open(os.path.join(md, "maildirsize"), "w") as f:
     f.write("100000S\n%d 4\n" % sum(len(m) for m in (msg_lf, msg_crlf, msg_noeol)))
+own(os.path.join(md, "maildirsize"))
 a = poplib.POP3("127.0.0.1", port, timeout=10)
 b = poplib.POP3("127.0.0.1", port, timeout=10)
 uid_a = [u.split()[1] for u in a.uidl()[1]]
@@ -268,8 +277,25 @@ p.quit()
 
 # A maildir that cannot be opened, and disablepop3 in OPTIONS: the client
 # is told, pop3d exits 0 (the hand-off contract), one log line says why.
-r = root.run(command("pop3d"), input=b"STAT\r\n", env={"MAILDIR": root.p("nonesuch")})
+r = root.run(*AS_USER, command("pop3d"), input=b"STAT\r\n", env={"MAILDIR": root.p("nonesuch")})
 t.is_((r.returncode, r.stdout), (0, b"-ERR [SYS/TEMP] Unable to open the mailbox.\r\n"), "missing maildir")
 t.like(r.stderr.decode(), r"^pop3d: warning: unable to open the maildir .*nonesuch", "missing maildir logged")
-r = root.run(command("pop3d"), input=b"STAT\r\n", env={"MAILDIR": md, "OPTIONS": "disableimap=1,disablepop3=1"})
+r = root.run(*AS_USER, command("pop3d"), input=b"STAT\r\n", env={"MAILDIR": md, "OPTIONS": "disableimap=1,disablepop3=1"})
 t.is_((r.returncode, r.stdout), (0, b"-ERR POP3 access disabled for this account.\r\n"), "disablepop3 in OPTIONS")
+
+# Never as root (uid or gid 0): one line, exit 111, and the maildir is
+# not touched (new/ is not moved to cur/).
+deliver(b"Subject: waits\n\nx\n")
+waiting = files("new")
+if AS_ROOT:
+    ways = [("uid 0", []), ("gid 0", ["setpriv", "--reuid=%d" % NOBODY.pw_uid, "--regid=0", "--clear-groups"])]
+else:
+    ways = [("uid 0 (user namespace)", ["unshare", "--map-root-user"])]
+for what, pre in ways:
+    r = root.run(*pre, command("pop3d"), input=b"STAT\r\nQUIT\r\n", env={"MAILDIR": md})
+    if not AS_ROOT and r.returncode != 111 and b"pop3d" not in r.stderr:
+        t.ok(True, "# skip no user namespaces here to run pop3d as uid 0")
+        continue
+    t.is_((r.returncode, r.stdout), (111, b""), "run as %s: refused, exit 111, nothing said to the client" % what)
+    t.is_(r.stderr.decode(), "pop3d: fatal: refusing to run as root\n", "run as %s: one line on stderr" % what)
+    t.is_(files("new"), waiting, "run as %s: the maildir untouched" % what)

@@ -11,12 +11,23 @@
 
 
 
-#define IDLE_TIMEOUT 600   /* RFC 1939: at least 10 minutes */
+#define IDLE_TIMEOUT 600    /* RFC 1939: at least 10 minutes; POP3_IDLE_TIMEOUT overrides */
+#define WRITE_TIMEOUT 1200  /* as qmail-pop3d; POP3_WRITE_TIMEOUT overrides */
 
 static const char *env_or(const char *name, const char *dflt)
 {
   const char *v = getenv(name);
   return v && *v ? v : dflt;
+}
+
+/* Seconds from the environment: 1 to a day, else the default. */
+static unsigned env_seconds(const char *name, unsigned dflt)
+{
+  const char *v = getenv(name);
+  if (!v || !*v) return dflt;
+  char *end;
+  unsigned long n = strtoul(v, &end, 10);
+  return (*end || n == 0 || n > 86400) ? dflt : (unsigned)n;
 }
 
 /* OPTIONS as authcheck exports it: "name=value,name=value". */
@@ -79,7 +90,7 @@ static int session(struct pop3d *s)
     if (r == 2) out_puts(&s->out, "-ERR Line too long.\r\n");
     else if (pop3d_command(s, line, len)) break;
     if (!in_pending(&s->in)) out_flush(&s->out);
-    if (s->out.failed) { log_session(s, "disconnected"); return 0; }
+    if (s->out.failed) { log_session(s, s->out.timedout ? "timeout" : "disconnected"); return 0; }
   }
   int ok = mailbox_update(s) == 0;
   out_puts(&s->out, ok ? "+OK Bye-bye.\r\n" : "-ERR [SYS/TEMP] Some deleted messages were not removed.\r\n");
@@ -92,11 +103,15 @@ int main(int argc, char **argv)
 {
   static struct pop3d s;
   PROG = "pop3d";
+  /* authcheck never runs an account with uid 0; should anything else
+   * start pop3d as root, a maildir path would be all it needs. */
+  if (!getuid() || !geteuid() || !getgid() || !getegid()) die(111, "refusing to run as root");
   signal(SIGPIPE, SIG_IGN);
   s.in.fd = 0;
   s.mb.cur = -1;
-  s.in.timeout = IDLE_TIMEOUT;
+  s.in.timeout = env_seconds("POP3_IDLE_TIMEOUT", IDLE_TIMEOUT);
   s.out.fd = 1;
+  s.out.timeout = env_seconds("POP3_WRITE_TIMEOUT", WRITE_TIMEOUT);
   s.user = env_or("AUTHENTICATED", env_or("USER", "unknown"));
   s.ip = env_or("TCPREMOTEIP", "local");
   greet(&s, argc > 1 ? argv[1] : env_or("MAILDIR", "Maildir"));

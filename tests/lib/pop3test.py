@@ -154,6 +154,20 @@ def listed_sizes(md):
     return [out[k] for k in sorted(out)]
 
 
+def children(ppid):
+    """The pids whose parent is ppid (the sessions of a tcpserver)."""
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open("/proc/%s/stat" % d) as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == ppid:
+                        out.append(int(d))
+            except OSError:
+                pass
+    return out
+
+
 class Raw:
     """A hand-driven POP3 connection, as with telnet."""
 

@@ -3,15 +3,30 @@
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "fmt.h"
 #include "pop3d.h"
+#include "write_timeout.h"
 
-static int fill(struct in *in)
+static long long now_ms(void)
+{
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* The timeout counts from the start of a line, not from the last
+ * octet: a client sending one octet a minute does not hold the
+ * session any longer than a silent one. */
+static int fill(struct in *in, long long deadline)
 {
   struct pollfd p = {in->fd, POLLIN, 0};
   int r;
-  do r = poll(&p, 1, (int)in->timeout * 1000); while (r < 0 && errno == EINTR);
+  do {
+    long long left = deadline - now_ms();
+    r = left > 0 ? poll(&p, 1, (int)left) : 0;
+  } while (r < 0 && errno == EINTR);
   if (r <= 0) return -1;
   ssize_t n;
   do n = read(in->fd, in->buf, sizeof in->buf); while (n < 0 && errno == EINTR);
@@ -25,9 +40,10 @@ int in_line(struct in *in, char *line, size_t size, size_t *len)
 {
   size_t n = 0;
   int toolong = 0;
+  long long deadline = now_ms() + (long long)in->timeout * 1000;
   for (;;) {
     if (in->pos == in->len) {
-      int r = fill(in);
+      int r = fill(in, deadline);
       if (r <= 0) return n || toolong ? (r < 0 ? -1 : 0) : r;
     }
     char *start = in->buf + in->pos;
@@ -50,16 +66,19 @@ int in_pending(const struct in *in)
   return in->pos < in->len;
 }
 
+/* A client that stops reading (in the middle of a RETR, or pipelining
+ * commands without reading the answers) fails the session after
+ * o->timeout seconds in which it accepted nothing. */
 void out_flush(struct out *o)
 {
-  size_t done = 0;
-  while (done < o->len && !o->failed) {
-    ssize_t w = write(o->fd, o->buf + done, o->len - done);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) { o->failed = 1; break; }
-    done += (size_t)w;
+  if (o->len && !o->failed) {
+    if (write_timeout(o->fd, o->buf, o->len, o->timeout) < 0) {
+      o->failed = 1;
+      o->timedout = errno == ETIMEDOUT;
+    } else {
+      o->total += o->len;
+    }
   }
-  o->total += done;
   o->len = 0;
 }
 

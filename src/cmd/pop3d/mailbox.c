@@ -54,7 +54,8 @@ static int add(struct mailbox *mb, const char *name)
     return -1;
   }
   m->size = 0;
-  m->deleted = m->seen = 0;
+  m->dele = 0;
+  m->seen = m->gone = 0;
   ++mb->n;
   return 0;
 }
@@ -133,7 +134,11 @@ int mailbox_open(struct mailbox *mb)
   }
   closedir(d);
   mailbox_sort(mb);
-  for (unsigned long i = 0; i < mb->n; ++i) mb->m[i].size = name_size(mb->cur, mailbox_name(mb, i));
+  mb->epoch = 1;
+  for (unsigned long i = 0; i < mb->n; ++i) {
+    mb->m[i].size = name_size(mb->cur, mailbox_name(mb, i));
+    mb->size += mb->m[i].size;
+  }
   return 0;
 }
 

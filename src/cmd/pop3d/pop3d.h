@@ -12,15 +12,23 @@
 struct msg {
   uint32_t name;          /* offset of the file name (in cur/) in mailbox.names */
   uint32_t size;          /* octets reported by LIST and STAT (capped at 4 GB) */
-  unsigned char deleted;  /* DELE'd: unlinked at QUIT */
+  uint16_t dele;          /* DELE'd (unlinked at QUIT) when equal to mailbox.epoch */
   unsigned char seen;     /* RETR'd: marked seen (flag S) at QUIT */
+  unsigned char gone;     /* removed by another session: not looked for again */
 };
 
+/* Every command costs the same whatever the mailbox size, so a client
+ * pipelining STAT or DELE and RSET over 100,000 messages costs no more
+ * than over 10: STAT answers from running totals, and RSET starts a
+ * new epoch instead of clearing each mark. */
 struct mailbox {
   int cur;                /* cur/, for openat, renameat, unlinkat */
   stralloc names;         /* "NAME\0" one after another */
   struct msg *m;
   unsigned long n, alloc;
+  uint16_t epoch;         /* never 0, so a fresh message is not deleted */
+  unsigned long ndeleted;
+  unsigned long long size, deleted_size;   /* sums of msg.size */
 };
 
 struct in {
@@ -32,7 +40,9 @@ struct in {
 
 struct out {
   int fd;
+  unsigned timeout;       /* seconds a client may accept nothing we write */
   int failed;             /* a write failed: the client is gone */
+  int timedout;           /* ... or it stopped reading */
   size_t len;
   unsigned long long total;
   char buf[16384];
@@ -55,6 +65,9 @@ void mailbox_uidl(stralloc *out, const char *name);
 void mailbox_sort(struct mailbox *mb);          /* arrival order, in place */
 int mailbox_update(struct pop3d *s);            /* UPDATE state: 0 ok, -1 some failed */
 void mailbox_free(struct mailbox *mb);
+int mailbox_deleted(const struct mailbox *mb, unsigned long i);
+void mailbox_dele(struct mailbox *mb, unsigned long i);
+void mailbox_rset(struct mailbox *mb);
 
 /* io.c */
 int in_line(struct in *in, char *line, size_t size, size_t *len);  /* 1 line, 0 EOF, -1 timeout/error, 2 too long */

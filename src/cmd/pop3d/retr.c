@@ -20,7 +20,7 @@ static unsigned long long crlf_size(const char *p, size_t n)
     if (q == p || q[-1] != '\r') ++size;
     ++q;
   }
-  if (n && p[n - 1] != '\n') size += 2;
+  if (n && p[n - 1] != '\n') size += p[n - 1] == '\r' ? 1 : 2;   /* a last line "x\r" is sent "x\r\n" */
   return size;
 }
 
@@ -30,7 +30,7 @@ static void send_lines(struct out *o, const char *p, size_t n, long long lines)
 {
   const char *end = p + n;
   int in_header = 1;
-  while (p < end) {
+  while (p < end && !o->failed) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     const char *stop = nl ? nl : end;
     if (lines >= 0 && !in_header && lines-- == 0) break;
@@ -44,11 +44,17 @@ static void send_lines(struct out *o, const char *p, size_t n, long long lines)
   }
 }
 
+/* O_NONBLOCK: a FIFO planted in cur/ must not hang the session. A
+ * message found gone is remembered, so asking for it again does not
+ * read the whole of cur/ again. */
 static int open_msg(struct pop3d *s, unsigned long i)
 {
-  int fd = openat(s->mb.cur, mailbox_name(&s->mb, i), O_RDONLY | O_CLOEXEC);
+  const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+  if (s->mb.m[i].gone) { errno = ENOENT; return -1; }
+  int fd = openat(s->mb.cur, mailbox_name(&s->mb, i), flags);
   if (fd < 0 && errno == ENOENT && mailbox_relocate(&s->mb, i))
-    fd = openat(s->mb.cur, mailbox_name(&s->mb, i), O_RDONLY | O_CLOEXEC);
+    fd = openat(s->mb.cur, mailbox_name(&s->mb, i), flags);
+  if (fd < 0 && errno == ENOENT) s->mb.m[i].gone = 1;
   return fd;
 }
 
@@ -63,7 +69,12 @@ void retr_send(struct pop3d *s, unsigned long i, long long lines)
   struct stat st;
   const char *map = "";
   size_t n = 0;
-  if (fstat(fd, &st) < 0) st.st_size = 0;
+  if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+    warn("not a regular file: cur/", mailbox_name(&s->mb, i));
+    close(fd);
+    out_puts(&s->out, "-ERR [SYS/TEMP] Unable to read the message.\r\n");
+    return;
+  }
   if (st.st_size > 0) {
     n = (size_t)st.st_size;
     map = mmap(0, n, PROT_READ, MAP_PRIVATE, fd, 0);

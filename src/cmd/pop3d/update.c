@@ -73,7 +73,8 @@ int mailbox_update(struct pop3d *s)
   int r = 0;
   for (unsigned long i = 0; i < s->mb.n; ++i) {
     struct msg *m = &s->mb.m[i];
-    if (m->deleted) {
+    if (m->gone) continue;
+    if (mailbox_deleted(&s->mb, i)) {
       long long b = 0;
       int got = remove_msg(s, i, &b);
       if (got < 0) { r = -1; continue; }
