@@ -11,7 +11,7 @@
 
 static int watch(struct session *s)
 {
-  if (s->state != S_SELECTED) return -1;
+  if (s->state != S_SELECTED || s->mb.watching) return -1;
   int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (fd < 0) return -1;
   static const char *const subs[] = { "/new", "/cur" };
@@ -51,6 +51,9 @@ CMD(idle)
   if (args) return reply_bad(s, "IDLE takes no arguments");
   /* Watch first, then look: a change between the two is not lost. */
   int ino = watch(s);
+  /* The selected folder's own watch, when it has one: the syncs read its
+   * events, so it is polled, never drained here. */
+  int pfd = ino >= 0 ? ino : s->state == S_SELECTED && s->mb.watching ? s->mb.ino : -1;
   if (s->state == S_SELECTED) report_changes(s, 0);
   out_s(s, "+ idling\r\n");
   out_flush(s);
@@ -58,12 +61,12 @@ CMD(idle)
   int done;
   for (;;) {
     if (imap_in_pending(&s->in)) { done = read_done(s); break; }
-    struct pollfd p[2] = { { .fd = 0, .events = POLLIN }, { .fd = ino, .events = POLLIN } };
-    int r = poll(p, ino >= 0 ? 2 : 1, (int)step * 1000);
+    struct pollfd p[2] = { { .fd = 0, .events = POLLIN }, { .fd = pfd, .events = POLLIN } };
+    int r = poll(p, pfd >= 0 ? 2 : 1, (int)step * 1000);
     if (r < 0 && errno != EINTR) { done = -1; break; }
     if (r > 0 && (p[0].revents & (POLLIN | POLLHUP | POLLERR))) { done = read_done(s); break; }
-    if (r > 0 && ino >= 0 && (p[1].revents & POLLIN)) {
-      drain(ino);
+    if (r > 0 && pfd >= 0 && (p[1].revents & POLLIN)) {
+      if (ino >= 0) drain(ino);
       waited = 0;
     } else if (r == 0) {
       waited += step;

@@ -13,6 +13,7 @@
 #include "imapd.h"
 #include "maildir.h"
 #include "imap-mbox.h"
+#include "imap-watch.h"
 
 const char *mbox_fname(const struct mbox *mb, size_t idx) { return mb->names.s + mb->m[idx].name; }
 
@@ -76,7 +77,11 @@ int mbox_open(struct mbox *mb, const char *dir, const char *name, int readonly)
   memset(&mb->kw_mtime, 0, sizeof mb->kw_mtime);
   mb->nkw = 0;
   kw_load(mb);
-  return mbox_sync(mb, 1, 0) < 0 ? -1 : 0;
+  watch_stop(mb);
+  if (mb->want_watch) watch_start(mb);
+  if (mbox_sync(mb, 1, 0) >= 0) return 0;
+  watch_stop(mb);
+  return -1;
 }
 
 void mbox_close(struct mbox *mb)
@@ -92,6 +97,7 @@ void mbox_close(struct mbox *mb)
       uidlist_unlock(fd);
     }
   }
+  watch_stop(mb);
   mb->n = 0;
   mb->names.len = 0;
   mb->vsize_dirty = 0;

@@ -110,6 +110,7 @@ int session_select(struct session *s, const char *name, int readonly)
     stralloc_free(&dir);
     return reply_no(s, "Invalid mailbox name");
   }
+  s->mb.want_watch = 1;
   if (mbox_open(&s->mb, dir.s, canon.s, readonly) < 0) {
     stralloc_free(&dir);
     stralloc_free(&canon);

@@ -19,10 +19,16 @@
 #include <unistd.h>
 #include "imapd.h"
 #include "imap-mbox.h"
+#include "imap-watch.h"
 
 #define SMALL_MESSAGE (256 * 1024)
 
-struct ent { unsigned name; unsigned uid; unsigned vsize; int idx; unsigned char innew; unsigned long long modseq; };
+/* idx: the known message it is, -1 none (a new file), -2 a duplicate
+ * of another entry's base, -3 a name now known to be gone. */
+struct ent {
+  unsigned name, baselen, hash;
+  unsigned uid; unsigned vsize; int idx; unsigned char innew; unsigned long long modseq;
+};
 
 struct scan {
   struct mbox *mb;
@@ -41,6 +47,25 @@ static unsigned hash_base(const char *s, size_t len)
   return h;
 }
 
+static int add_ent(struct scan *sc, const char *name, int innew)
+{
+  if (sc->n == sc->a) {
+    size_t na = sc->a ? sc->a * 2 : 256;
+    struct ent *e = realloc(sc->e, na * sizeof *e);
+    if (!e) return -1;
+    sc->e = e;
+    sc->a = na;
+  }
+  struct ent *e = &sc->e[sc->n++];
+  e->name = (unsigned)sc->names.len;
+  e->uid = 0;
+  e->vsize = 0;
+  e->modseq = 0;
+  e->idx = -1;
+  e->innew = (unsigned char)innew;
+  return stralloc_cats(&sc->names, name) && stralloc_0(&sc->names) ? 0 : -1;
+}
+
 static int list_dir(struct scan *sc, const char *sub, int innew)
 {
   stralloc path = { 0 };
@@ -49,24 +74,8 @@ static int list_dir(struct scan *sc, const char *sub, int innew)
   stralloc_free(&path);
   if (!d) return errno == ENOENT && innew ? 0 : -1;
   struct dirent *de;
-  while ((de = readdir(d))) {
-    if (de->d_name[0] == '.') continue;
-    if (sc->n == sc->a) {
-      size_t na = sc->a ? sc->a * 2 : 256;
-      struct ent *e = realloc(sc->e, na * sizeof *e);
-      if (!e) { closedir(d); return -1; }
-      sc->e = e;
-      sc->a = na;
-    }
-    struct ent *e = &sc->e[sc->n++];
-    e->name = (unsigned)sc->names.len;
-    e->uid = 0;
-    e->vsize = 0;
-    e->modseq = 0;
-    e->idx = -1;
-    e->innew = (unsigned char)innew;
-    if (!stralloc_cats(&sc->names, de->d_name) || !stralloc_0(&sc->names)) { closedir(d); return -1; }
-  }
+  while ((de = readdir(d)))
+    if (de->d_name[0] != '.' && add_ent(sc, de->d_name, innew) < 0) { closedir(d); return -1; }
   closedir(d);
   return 0;
 }
@@ -81,17 +90,17 @@ static int index_listing(struct scan *sc)
   if (!sc->hash) return -1;
   sc->mask = size - 1;
   for (size_t i = 0; i < sc->n; ++i) {
-    const char *nm = sc->names.s + sc->e[i].name;
-    size_t bl = name_baselen(nm);
-    size_t h = hash_base(nm, bl) & sc->mask;
-    for (;; h = (h + 1) & sc->mask) {
+    struct ent *e = &sc->e[i];
+    const char *nm = sc->names.s + e->name;
+    e->baselen = (unsigned)name_baselen(nm);
+    e->hash = hash_base(nm, e->baselen);
+    for (size_t h = e->hash & sc->mask;; h = (h + 1) & sc->mask) {
       if (!sc->hash[h]) { sc->hash[h] = (unsigned)i + 1; break; }
       struct ent *o = &sc->e[sc->hash[h] - 1];
-      const char *on = sc->names.s + o->name;
-      if (name_baselen(on) == bl && !memcmp(on, nm, bl)) {
-        if (o->innew && !sc->e[i].innew) sc->hash[h] = (unsigned)i + 1;
-        sc->e[i].idx = -2;    /* duplicate: ignored */
-        if (o->innew && !sc->e[i].innew) o->idx = -2;
+      if (o->hash == e->hash && o->baselen == e->baselen && !memcmp(sc->names.s + o->name, nm, e->baselen)) {
+        if (o->innew && !e->innew) sc->hash[h] = (unsigned)i + 1;
+        e->idx = -2;    /* duplicate: ignored */
+        if (o->innew && !e->innew) o->idx = -2;
         break;
       }
     }
@@ -101,10 +110,10 @@ static int index_listing(struct scan *sc)
 
 static struct ent *lookup(struct scan *sc, const char *base, size_t bl)
 {
-  for (size_t h = hash_base(base, bl) & sc->mask; sc->hash[h]; h = (h + 1) & sc->mask) {
+  unsigned hv = hash_base(base, bl);
+  for (size_t h = hv & sc->mask; sc->hash[h]; h = (h + 1) & sc->mask) {
     struct ent *e = &sc->e[sc->hash[h] - 1];
-    const char *nm = sc->names.s + e->name;
-    if (name_baselen(nm) == bl && !memcmp(nm, base, bl)) return e;
+    if (e->hash == hv && e->baselen == bl && e->idx != -3 && !memcmp(sc->names.s + e->name, base, bl)) return e;
   }
   return 0;
 }
@@ -217,7 +226,6 @@ static int assign_uids(struct scan *sc, struct ent **fresh, size_t nf, int locke
   if (next <= maxuid) next = maxuid + 1;
   if (!next) next = 1;
   int write = !validity || sc->listed > mb->n + nf + (mb->n + nf) / 2 + 64;
-  qsort_r(fresh, nf, sizeof *fresh, cmp_ent_name, sc->names.s);
   for (size_t i = 0; i < nf; ++i)
     if (!(fresh[i]->uid > maxuid && fresh[i]->uid < next)) write = 1;
   qsort(fresh, nf, sizeof *fresh, cmp_ent_uid);
@@ -302,14 +310,52 @@ static int same_time(const struct timespec *a, const struct timespec *b)
   return a->tv_sec == b->tv_sec && a->tv_nsec == b->tv_nsec;
 }
 
-static int scan_dirs(struct scan *sc)
+static void scan_reset(struct scan *sc)
 {
   sc->n = 0;
   sc->names.len = 0;
   free(sc->hash);
   sc->hash = 0;
+}
+
+static int scan_dirs(struct scan *sc)
+{
+  scan_reset(sc);
   if (list_dir(sc, "/new", 1) < 0 || list_dir(sc, "/cur", 0) < 0) return -1;
   return index_listing(sc);
+}
+
+/* The listing the directories would give, from the known messages and
+ * the names events touched: the touched files that exist now first (so
+ * a file's current name wins over a stale one of the same base), then
+ * the known files no event touched or that still exist. */
+static int scan_touched(struct scan *sc, const struct touched *t)
+{
+  struct mbox *mb = sc->mb;
+  scan_reset(sc);
+  for (size_t i = 0; i < t->n; ++i)
+    if (!t->t[i].gone && add_ent(sc, t->names.s + t->t[i].name, t->t[i].innew) < 0) return -1;
+  for (size_t i = 0; i < mb->n; ++i)
+    if (add_ent(sc, mbox_fname(mb, i), (mb->m[i].flags & F_NEW) != 0) < 0) return -1;
+  if (index_listing(sc) < 0) return -1;
+  /* A gone name that is still some base's entry was a known file's: dead. */
+  for (size_t i = 0; i < t->n; ++i) {
+    if (t->t[i].gone != 1) continue;
+    const char *nm = t->names.s + t->t[i].name;
+    struct ent *e = lookup(sc, nm, name_baselen(nm));
+    if (e && e->innew == t->t[i].innew && !strcmp(sc->names.s + e->name, nm)) e->idx = -3;
+  }
+  return 0;
+}
+
+/* Whether every known message the listing misses is known to be
+ * unlinked (old: their names before the match). */
+static int missing_confirmed(const struct mbox *mb, const unsigned *old, const struct touched *t)
+{
+  for (size_t i = 0; i < mb->n; ++i)
+    if (mb->m[i].name == (unsigned)-1 && !watch_unlinked(t, mb->names.s + old[i], (mb->m[i].flags & F_NEW) != 0))
+      return 0;
+  return 1;
 }
 
 /* Flags changed by others: a mod-sequence the uid list gives that is
@@ -335,14 +381,16 @@ static void modseq_changes(struct mbox *mb, int locked)
   mbox_modseq_commit(mb, locked);
 }
 
-static long sync_pass(struct mbox *mb, struct scan *sc, const struct sync_cb *cb, int locked)
+/* t: the names events touched (0: list the directories). */
+static long sync_pass(struct mbox *mb, struct scan *sc, const struct sync_cb *cb, int locked,
+                      const struct touched *t)
 {
-  if (scan_dirs(sc) < 0) return -1;
+  if ((t ? scan_touched(sc, t) : scan_dirs(sc)) < 0) return -1;
   for (size_t i = 0; i < mb->n; ++i) mb->m[i].flags &= ~F_MARK;
   unsigned *old = malloc((mb->n + 1) * sizeof *old);
   if (!old) return -1;
   for (size_t i = 0; i < mb->n; ++i) old[i] = mb->m[i].name;
-  if (match_known(sc)) {
+  if (match_known(sc) && !(t && missing_confirmed(mb, old, t))) {
     /* A file renamed while listed can be missed: look once more. */
     for (size_t i = 0; i < mb->n; ++i) mb->m[i].name = old[i];
     if (scan_dirs(sc) < 0) { free(old); return -1; }
@@ -381,31 +429,54 @@ static long sync_pass(struct mbox *mb, struct scan *sc, const struct sync_cb *cb
   return r;
 }
 
-long mbox_sync(struct mbox *mb, int force, const struct sync_cb *cb)
+/* One pass without the lock, and when files need new UIDs, one more
+ * under it. Every pass tries without the lock first, SELECT's too: with
+ * many sessions on one folder the lock is the bottleneck, and a folder
+ * whose files all have UIDs (the usual case) is looked at once. */
+static long sync_passes(struct mbox *mb, const struct sync_cb *cb, struct touched *t)
 {
-  struct timespec tc, tn;
-  if (dir_mtime(mb, "/cur", &tc) < 0) return -1;   /* the folder is gone */
-  dir_mtime(mb, "/new", &tn);
-  if (!force && same_time(&tc, &mb->cur_mtime) && same_time(&tn, &mb->new_mtime)) return 0;
-  /* Most passes read and write nothing but the directories; the lock is
-   * taken only when UIDs must be given, and the pass is then repeated
-   * under it with a fresh listing. */
   struct scan sc = { .mb = mb };
-  long r = -2;
-  /* Every pass tries without the lock first, SELECT's too: with many
-   * sessions on one folder the lock is the bottleneck, and a folder
-   * whose files all have UIDs (the usual case) is listed once. Only a
-   * folder with files still without UIDs is listed twice. */
-  r = sync_pass(mb, &sc, cb, 0);
+  long r = sync_pass(mb, &sc, cb, 0, t);
   if (r == -2) {
     int lock = uidlist_lock(mb->dir.s);
+    if (t && (watch_read(mb, t) < 0 || t->full || watch_check(mb, t) < 0)) t = 0;
     sc.listed = 0;
-    r = sync_pass(mb, &sc, cb, 1);
+    r = sync_pass(mb, &sc, cb, 1, t);
     if (lock >= 0) uidlist_unlock(lock);
   }
   free(sc.e);
   free(sc.hash);
   stralloc_free(&sc.names);
+  return r;
+}
+
+/* A watched folder: the events say whether anything changed and what. */
+static long sync_watched(struct mbox *mb, int force, const struct sync_cb *cb)
+{
+  struct touched t = { 0 };
+  struct timespec tc;
+  long ev = watch_read(mb, &t);
+  long r = 0;
+  /* A rename of the folder (or of a parent) moves no watched directory's
+   * entries: only a look at the path tells it is gone. */
+  if (dir_mtime(mb, "/cur", &tc) < 0) { watch_free(&t); return -1; }
+  if (ev < 0 || t.full) force = 1;
+  if (force || ev) {
+    if (!force && watch_check(mb, &t) < 0) force = 1;
+    r = sync_passes(mb, cb, force ? 0 : &t);
+  }
+  watch_free(&t);
+  return r;
+}
+
+long mbox_sync(struct mbox *mb, int force, const struct sync_cb *cb)
+{
+  struct timespec tc, tn;
+  if (mb->watching) return sync_watched(mb, force, cb);
+  if (dir_mtime(mb, "/cur", &tc) < 0) return -1;   /* the folder is gone */
+  dir_mtime(mb, "/new", &tn);
+  if (!force && same_time(&tc, &mb->cur_mtime) && same_time(&tn, &mb->new_mtime)) return 0;
+  long r = sync_passes(mb, cb, 0);
   /* A change within the same clock tick as our listing would leave the
    * times unchanged: keep looking while the directories are that fresh. */
   time_t now = time(0);

@@ -51,6 +51,9 @@ struct mbox {
   unsigned long long highestmodseq;
   stralloc rbuf;       /* mbox_map's buffer for small messages */
   long long expunged_bytes;  /* sizes of the files mbox_expunge removed */
+  int want_watch;      /* mbox_open starts watching (imap-watch.c): a selected folder */
+  int watching;        /* ino (inotify) watches new/ as wd_new and cur/ as wd_cur */
+  int ino, wd_new, wd_cur;
 };
 
 /* What a sync found, for the untagged responses. */
