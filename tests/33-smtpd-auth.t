@@ -81,6 +81,18 @@ digest = hmac.new(b"demo", challenge, hashlib.md5).hexdigest()
 t.like(r.cmd(b64("demo@hosted.test " + digest)), "^235", "CRAM-MD5 by hand")
 r.close()
 
+# A process running as the daemon user (a compromised smtpd) that saw
+# this exchange, e.g. on a plaintext port, replays it to authcheck: the
+# challenge was authcheck's own and is used up.
+sniffed = b"demo@hosted.test\0" + challenge + b"\0" + digest.encode() + b"\0"
+replay = ["sh", "-c", 'exec "$0" -c 3<&0 </dev/null', os.path.join(root.cmd_dir, "authcheck")]
+if os.geteuid() == 0:
+    replay = ["setuidgid", "nobody"] + replay
+p = subprocess.run(replay, input=sniffed, capture_output=True,
+                   env=dict(os.environ, POSTERN_HOME=root.path, AUTHCHECK_MECH="CRAM-MD5", AUTHCHECK_SERVICE="esmtp"))
+t.is_(p.returncode, 1, "the sniffed CRAM-MD5 pair replayed to authcheck by the daemon user is refused")
+t.like(p.stderr.decode(), r"reason=replayed-challenge", "  as a replay")
+
 # The submission service: AUTH required.
 s = smtplib.SMTP("127.0.0.1", msa)
 s.ehlo("client")

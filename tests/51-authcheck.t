@@ -117,17 +117,55 @@ userdb("main/opt", "set", "systempw", input=pw("-md5", "optpass"))
 userdb("main/opt", "set", "imappw", input=pw("-md5", "imaponly"))
 t.is_(r.run(command("makeuserdb")).returncode, 0, "makeuserdb")
 rc_conf("authuserdb authpwd", 'DEFAULTOPTIONS="disableimap=1,wbnoimages=1"\n')
-challenge = "<1896.697170952@postoffice.reston.mci.net>"
-t.is_(auth(creds("tim", challenge, "b913a602c7eda7a495b4e6e7334d3890"), mech="CRAM-MD5")[0], 0,
-      "CRAM-MD5: RFC 2195's example digest")
-t.is_(auth(creds("tim", challenge, "b913a602c7eda7a495b4e6e7334d3891"), mech="CRAM-MD5")[0], 1,
-      "CRAM-MD5: a wrong digest")
-other = "<1.2@example.test>"
-digest = hmac.new(b"tanstaaftanstaaf", other.encode(), hashlib.md5).hexdigest()
-t.is_(auth(creds("tim", other, digest), mech="CRAM-MD5")[0], 0, "CRAM-MD5: another challenge")
-t.is_(auth(creds("tim", other, digest), mech="CRAM-MD5", args=("-c",))[0], 0, "CRAM-MD5 with -c")
-t.is_(auth(creds("both", other, hmac.new(b"userdbpass", other.encode(), hashlib.md5).hexdigest()), mech="CRAM-MD5")[0], 1,
+def mint(host="postoffice.example.test"):
+    """A challenge from authcheck -C, the only kind it accepts."""
+    p = r.run(command("authcheck"), "-C", host)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.decode().rstrip("\n")
+
+def cram(user, challenge, password="tanstaaftanstaaf"):
+    return creds(user, challenge, hmac.new(password.encode(), challenge.encode(), hashlib.md5).hexdigest())
+
+challenge = mint()
+t.like(challenge, r"^<[0-9a-f]{16}\.\d+\.[0-9a-f]{32}@postoffice\.example\.test>$", "authcheck -C: <random.time.mac@host>")
+t.ok(challenge != mint(), "two challenges differ")
+t.like(mint("bad host<>"), r"@localhost>$", "a host with spaces or brackets becomes localhost")
+t.is_(auth(cram("tim", challenge), mech="CRAM-MD5")[0], 0, "CRAM-MD5: the right digest for a minted challenge")
+t.is_(auth(cram("tim", challenge), mech="CRAM-MD5")[0], 1, "CRAM-MD5: the same challenge and digest again are refused")
+t.like(auth(cram("tim", challenge), mech="CRAM-MD5")[2], r"reason=replayed-challenge", "  and logged as a replay")
+c2 = mint()
+t.is_(auth(cram("tim", c2, "wrong"), mech="CRAM-MD5")[0], 1, "CRAM-MD5: a wrong digest")
+t.is_(auth(cram("tim", c2), mech="CRAM-MD5")[0], 0, "a failed attempt leaves the challenge to the right digest")
+t.is_(auth(cram("tim", c2), mech="CRAM-MD5")[0], 1, "which uses it up")
+rfc = "<1896.697170952@postoffice.reston.mci.net>"
+code, _, err = auth(creds("tim", rfc, "b913a602c7eda7a495b4e6e7334d3890"), mech="CRAM-MD5")
+t.is_(code, 1, "CRAM-MD5: RFC 2195's example challenge, not minted here, is refused")
+t.like(err, r"reason=forged-challenge", "  as forged")
+c3 = mint()
+forged = c3.replace("@postoffice.example.test>", "@other.example.test>")
+t.is_(auth(cram("tim", forged), mech="CRAM-MD5")[0], 1, "a minted challenge with another host is refused")
+parts = c3[1:].split(".")
+stale = "<%s.%d.%s" % (parts[0], int(parts[1]) - 3600, ".".join(parts[2:]))
+t.like(auth(cram("tim", stale), mech="CRAM-MD5")[2], r"reason=forged-challenge", "an edited time breaks the MAC")
+# A correctly signed challenge (the test may read the key) that is too
+# old, or from the future, is refused as stale.
+key = open(r.p("var/authcheck/key"), "rb").read()
+def signed(when, host="postoffice.example.test"):
+    body = "0123456789abcdef.%d@%s" % (when, host)
+    mac = hmac.new(key, b"challenge\0" + body.encode(), hashlib.sha256).hexdigest()[:32]
+    return "<%s.%d.%s@%s>" % ("0123456789abcdef", when, mac, host)
+import time
+now = int(time.time())
+code, _, err = auth(cram("tim", signed(now - 3600)), mech="CRAM-MD5")
+t.ok(code == 1 and "reason=stale-challenge" in err, "a signed challenge an hour old is refused as stale", err)
+code, _, err = auth(cram("tim", signed(now + 3600)), mech="CRAM-MD5")
+t.ok(code == 1 and "reason=stale-challenge" in err, "one from the future too", err)
+t.is_(auth(cram("tim", signed(now - 60)), mech="CRAM-MD5")[0], 0, "a signed one a minute old is good")
+t.is_(auth(cram("tim", c3), mech="CRAM-MD5", args=("-c",))[0], 0, "CRAM-MD5 with -c")
+t.is_(auth(cram("both", mint(), "userdbpass"), mech="CRAM-MD5")[0], 1,
       "CRAM-MD5: an account without hmac-md5pw is refused")
+t.is_(os.stat(r.p("var/authcheck")).st_mode & 0o777, 0o700, "var/authcheck is private")
+t.is_(os.stat(r.p("var/authcheck/key")).st_mode & 0o777, 0o600, "and so is its key")
 t.is_(auth(creds("tim", "tanstaaftanstaaf"), mech="PLAIN")[0], 0, "PLAIN against systempw")
 t.is_(auth(creds("tim", "tanstaaftanstaaf"), mech="LOGIN")[0], 0, "LOGIN against systempw")
 
@@ -201,9 +239,14 @@ t.is_(auth(creds("opt", "optpass"), mech="DIGEST-MD5")[0], 100, "unknown AUTHCHE
 t.is_(auth(creds("tim", "x"), mech="CRAM-MD5")[0], 1, "CRAM-MD5 without a response: 1")
 t.is_(auth(b"", args=())[0], 100, "no program: usage, 100")
 
-# EXTERNAL: the TLS program's SSL_PEER_LOGIN names the account.
-t.is_(auth(b"\0\0", mech="EXTERNAL", env={"SSL_PEER_LOGIN": "tim"})[0], 0, "EXTERNAL with SSL_PEER_LOGIN")
-t.is_(auth(b"tim\0\0", mech="EXTERNAL", env={"SSL_PEER_LOGIN": "tim"})[0], 0, "EXTERNAL with the same login")
+# EXTERNAL: SSL_PEER_LOGIN alone, as any caller can set it, is not
+# enough (tlsd's proof: tests 75 and 68 log in with certificates).
+code, _, err = auth(b"\0\0", mech="EXTERNAL", env={"SSL_PEER_LOGIN": "tim"})
+t.is_(code, 1, "EXTERNAL with a bare SSL_PEER_LOGIN is refused")
+t.like(err, r"reason=certificate-not-proven", "  and logged so")
+code, _, err = auth(b"tim\0\0", mech="EXTERNAL", env={"SSL_PEER_LOGIN": "tim", "SSL_PEER_LOGIN_PROOF": "1.2." + "0" * 32})
+t.is_(code, 1, "EXTERNAL with a made-up proof is refused")
+t.like(err, r"reason=forged-certificate-proof", "  as forged")
 t.is_(auth(b"opt\0\0", mech="EXTERNAL", env={"SSL_PEER_LOGIN": "tim"})[0], 1, "EXTERNAL with another login")
 t.is_(auth(b"tim\0\0", mech="EXTERNAL")[0], 1, "EXTERNAL without a verified certificate")
 

@@ -20,7 +20,6 @@ if not have("pop3-login", "pop3d", "authcheck", "userdb", "userdbpw", "makeuserd
     sys.exit(0)
 
 SECRET = "apop-only-s3cret"
-STAMP = "<1896.697170952@dbc.mtview.ca.us>"
 
 t = Tap()
 root = Pop3Root()
@@ -63,6 +62,19 @@ def creds(*fields):
     return b"".join(f.encode() + b"\0" for f in fields)
 
 
+def mint():
+    """A timestamp from authcheck -C: the only kind authcheck accepts,
+    each once."""
+    p = root.run(root.c("authcheck"), "-C", "dbc.example.test", env=root.env)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.decode().strip()
+
+
+def apop(user, secret=SECRET, stamp=None):
+    stamp = stamp or mint()
+    return creds(user, stamp, digest(stamp, secret))
+
+
 # The secret stays out of the world-readable table.
 pub = subprocess.run(["cdb", "-d", root.p("etc", "userdb.cdb")], capture_output=True)
 t.ok(pub.returncode == 0 and b"demo" in pub.stdout, "cdb -d userdb.cdb lists the account", pub.stderr)
@@ -73,27 +85,34 @@ t.is_(os.stat(root.p("etc", "userdbshadow.cdb")).st_mode & 0o777, 0o600, "userdb
 t.is_(os.stat(root.p("etc", "userdb.cdb")).st_mode & 0o777, 0o644, "userdb.cdb is mode 644")
 
 # authcheck on its own: fd 3 is login, timestamp, digest.
-code, _, err = auth(creds("demo", STAMP, digest(STAMP)))
+code, _, err = auth(apop("demo"))
 t.is_(code, 0, "authcheck APOP: the right digest")
 t.like(err, r"login ok service=pop3 user=demo module=authuserdb", "logged as a login")
+STAMP = mint()
 t.is_(auth(creds("demo", STAMP, digest(STAMP).upper()))[0], 0, "upper-case hex digest")
-code, _, err = auth(creds("demo", STAMP, digest(STAMP, "wrong")))
+STAMP = mint()
+code, _, err = auth(apop("demo", "wrong", STAMP))
 t.is_(code, 1, "a wrong digest: 1")
 t.ok(SECRET not in err and digest(STAMP, "wrong") not in err and "reason=bad-credentials" in err,
      "the refusal is logged without secret or digest", err)
-other = "<1897.697170952@dbc.mtview.ca.us>"
-t.is_(auth(creds("demo", other, digest(STAMP)))[0], 1, "a digest made for another timestamp: 1")
-t.is_(auth(creds("demo", STAMP, digest(STAMP, PASSWORD)))[0], 1, "the login password is not the APOP secret")
-t.is_(auth(creds("noapop", STAMP, digest(STAMP, PASSWORD)))[0], 1, "an account without apoppw: 1")
-t.is_(auth(creds("empty", STAMP, digest(STAMP, "")))[0], 1, "an empty apoppw matches nothing")
-t.is_(auth(creds("nobody-here", STAMP, digest(STAMP)))[0], 1, "an unknown user: 1")
-code, _, err = auth(creds("nopop", STAMP, digest(STAMP)))
+STAMP = mint()
+t.is_(auth(creds("demo", mint(), digest(STAMP)))[0], 1, "a digest made for another timestamp: 1")
+t.is_(auth(apop("demo", stamp=STAMP))[0], 0, "and the right one for its own")
+t.is_(auth(apop("demo", stamp=STAMP))[0], 1, "but once only")
+rfc = "<1896.697170952@dbc.mtview.ca.us>"
+code, _, err = auth(creds("demo", rfc, digest(rfc)))
+t.ok(code == 1 and "reason=forged-challenge" in err, "RFC 1939's timestamp, not minted by authcheck, is refused", err)
+t.is_(auth(apop("demo", PASSWORD))[0], 1, "the login password is not the APOP secret")
+t.is_(auth(apop("noapop", PASSWORD))[0], 1, "an account without apoppw: 1")
+t.is_(auth(apop("empty", ""))[0], 1, "an empty apoppw matches nothing")
+t.is_(auth(apop("nobody-here"))[0], 1, "an unknown user: 1")
+code, _, err = auth(apop("nopop"))
 t.ok(code == 1 and "reason=account-option" in err, "disablepop3 refuses APOP too", err)
-t.is_(auth(creds("nopop", STAMP, digest(STAMP)), service="imap")[0], 0, "the same account for another service")
+t.is_(auth(apop("nopop"), service="imap")[0], 0, "the same account for another service")
 t.is_(auth(creds("demo", "", digest(STAMP)))[0], 1, "an empty timestamp: 1")
-t.is_(auth(creds("demo", STAMP))[0], 1, "no digest: 1")
-t.is_(auth(creds("demo", STAMP, digest(STAMP)), args=("-p",))[0], 100, "no password change with APOP")
-code, out, err = auth(creds("demo", STAMP, digest(STAMP)), args=("/bin/sh", "-c", 'echo "$(id -u) $USER"; pwd'))
+t.is_(auth(creds("demo", mint()))[0], 1, "no digest: 1")
+t.is_(auth(apop("demo"), args=("-p",))[0], 100, "no password change with APOP")
+code, out, err = auth(apop("demo"), args=("/bin/sh", "-c", 'echo "$(id -u) $USER"; pwd'))
 t.is_(out.split("\n")[:2], ["%d demo" % root.uid, os.path.dirname(md)], "APOP execs the program as the account")
 
 # Only authuserdb holds an APOP secret: a passwd account is refused.
@@ -102,8 +121,8 @@ root.write("etc/passwd", "sysuser:{MD5RAW}%s:%d:%d::%s:/bin/sh\n"
 root.write("etc/authdaemonrc", 'authmodulelist="authuserdb authpwd"\nAUTHFAILDELAY=0\nAUTHPWD_PASSWD=%s\n'
            % root.p("etc/passwd"))
 t.is_(auth(creds("sysuser", SECRET), mech="PLAIN")[0], 0, "authpwd account: its password works")
-t.is_(auth(creds("sysuser", STAMP, digest(STAMP)))[0], 1, "authpwd account: APOP refused")
-t.is_(auth(creds("demo", STAMP, digest(STAMP)))[0], 0, "userdb account with authpwd listed too")
+t.is_(auth(apop("sysuser"))[0], 1, "authpwd account: APOP refused")
+t.is_(auth(apop("demo"))[0], 0, "userdb account with authpwd listed too")
 root.write("etc/authdaemonrc", 'authmodulelist="authuserdb"\nAUTHFAILDELAY=0\n')
 
 # Through pop3-login.
@@ -113,7 +132,7 @@ port = root.start_pop3(env={"POP3AUTH": "PLAIN CRAM-MD5 APOP"})
 
 p = poplib.POP3("127.0.0.1", port, timeout=10)
 stamp = re.search(rb"<[^>]*>", p.getwelcome()).group(0).decode()
-t.like(stamp, r"^<\d+\.\d+\.\d+@[^>]+>$", "the greeting's timestamp: <pid.clock@host>")
+t.like(stamp, r"^<[0-9a-f]{16}\.\d+\.[0-9a-f]{32}@[^>]+>$", "the greeting's timestamp: <random.clock.mac@host>")
 t.like(p.apop("demo", SECRET).decode(), r"^\+OK", "poplib apop()")
 t.is_(p.stat()[0], 3, "STAT after APOP")
 t.ok(b"body 1" in b"\n".join(p.retr(2)[1]), "RETR after APOP")

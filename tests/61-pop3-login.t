@@ -168,7 +168,7 @@ r.close()
 port5 = root.start_pop3(env={"POP3AUTH": "PLAIN APOP"})
 r = Raw(port5)
 greeting = r.line()
-t.like(greeting, r"^\+OK Hello there\. <\d+\.\d+\.\d+@[^>]+>$", "APOP configured: timestamp in the greeting")
+t.like(greeting, r"^\+OK Hello there\. <[0-9a-f]{16}\.\d+\.[0-9a-f]{32}@[^>]+>$", "APOP configured: timestamp in the greeting")
 r.cmd("CAPA")
 t.ok("SASL PLAIN" in r.multi(), "APOP is not a SASL mechanism")
 stamp = greeting.split()[-1]

@@ -28,8 +28,9 @@ for name, subj, signed in (("john", "/CN=John/emailAddress=john@example.test", T
     pki.issue(name, subj, usage="clientAuth", signer=signed)
 env = {"TLS_CERTFILE": cert, "TLS_TRUSTCERTS": pki.ca, "TLS_VERIFYPEER": "PEER", "TLS_EXTERNAL": "emailaddress",
        "TLS_TIMEOUT": "5"}
-imaps = root.start_imap(env, pre=[root.c("tlsd")])
-imap = root.start_imap(env, pre=[root.c("tlsd"), "-s"])
+env.update(tlstest.tlsd_root_env())
+imaps = root.start_imap(env, pre=[root.c("tlsd")], ids=[])
+imap = root.start_imap(env, pre=[root.c("tlsd"), "-s"], ids=[])
 
 
 def ctx(name=None):

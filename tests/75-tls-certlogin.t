@@ -78,7 +78,8 @@ def serve(starttls):
     port = postern.free_port()
     e = dict(env, TLS_CERTFILE=cert, TLS_TRUSTCERTS=pki.ca, TLS_VERIFYPEER="PEER", TLS_EXTERNAL="emailaddress",
              TLS_TIMEOUT="5", POP3AUTH="PLAIN", POP3_LOGIN_TIMEOUT="5")
-    root.start(["tcpserver", "-HRl0"] + tlstest.daemon_ids() + ["127.0.0.1", str(port), os.path.join(cmd, "tlsd")] +
+    e.update(tlstest.tlsd_root_env())
+    root.start(["tcpserver", "-HRl0", "127.0.0.1", str(port), os.path.join(cmd, "tlsd")] +
                (["-s"] if starttls else []) + [os.path.join(cmd, "pop3-login"), "authcheck", os.path.join(cmd, "pop3d")],
                env=e, port=port)
     return port

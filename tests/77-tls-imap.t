@@ -28,8 +28,9 @@ cert = pki.issue("server", "/CN=localhost", "DNS:localhost,IP:127.0.0.1")
 pki.issue("demo", "/CN=demo/emailAddress=demo@example.test", usage="clientAuth")
 os.chmod(root.p("etc"), 0o755)
 tls = {"TLS_CERTFILE": cert, "TLS_TIMEOUT": "5", "TLS_VERIFYPEER": "PEER", "TLS_TRUSTCERTS": pki.ca, "TLS_EXTERNAL": "cn"}
-imaps = root.start_imap(tls, pre=[root.c("tlsd")])
-imap = root.start_imap(dict(tls, IMAP_TLS_REQUIRED="1"), pre=[root.c("tlsd"), "-s"])
+tls.update(tlstest.tlsd_root_env())   # tlsd reads authcheck's key as root: EXTERNAL works
+imaps = root.start_imap(tls, pre=[root.c("tlsd")], ids=[])
+imap = root.start_imap(dict(tls, IMAP_TLS_REQUIRED="1"), pre=[root.c("tlsd"), "-s"], ids=[])
 ctx = tlstest.client_ctx(pki.ca)
 
 

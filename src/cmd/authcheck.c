@@ -3,6 +3,8 @@
  * nothing from the environment is trusted but AUTHCHECK_* and the TLS
  * program's SSL_PEER_LOGIN. */
 #include <errno.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,7 +17,7 @@
 #include "pwhash.h"
 #include "scan.h"
 
-#define USAGE "authcheck prog [arg ...] | authcheck -c | authcheck -p | authcheck -l address"
+#define USAGE "authcheck prog [arg ...] | authcheck -c | authcheck -p | authcheck -l address | authcheck -C [host]"
 
 #define UNKNOWN_USER_HASH "$6$saltsaltsaltsalt$nozu4aSZ9tvfyqr8kV.PwuNYpJaa6RCOb1XRcivY.S4HEWnm/pcZbgbhIR2EeRNbUrMigQuyF/KzM9qzoEvpz0"
 
@@ -73,7 +75,34 @@ static void read_credentials(struct authcheck *a)
     if (!peer || !*peer) refuse(a, "reason=no-verified-certificate");
     if (*a->login && strcmp(a->login, peer)) refuse(a, "reason=login-not-certificate");
     a->login = peer;
+    const char *why = 0;
+    int r = external_proven(peer, &why);
+    if (r < 0) die_sys(EXIT_TEMP, "unable to read var/authcheck/key");
+    if (r == 0) refuse(a, why);
   }
+  if (a->cram || a->apop) {
+    struct authkey k;
+    const char *why = 0;
+    if (authkey_load(&k, 1) < 0) die_sys(EXIT_TEMP, "unable to read var/authcheck/key");
+    int r = challenge_check(&k, a->challenge, a->challengelen, time(0), &why);
+    explicit_bzero(&k, sizeof k);
+    if (r == 0) refuse(a, why);
+  }
+}
+
+/* -C: a challenge for CRAM-MD5 or an APOP greeting. */
+static int mint(const char *host)
+{
+  struct authkey k;
+  stralloc c = {0};
+  if (authkey_load(&k, 1) < 0) die_sys(EXIT_TEMP, "unable to read var/authcheck/key");
+  if (challenge_mint(&k, host, time(0), &c) < 0) die_sys(EXIT_TEMP, "unable to make a challenge");
+  explicit_bzero(&k, sizeof k);
+  buffer_put(buffer_1, c.s, c.len);
+  buffer_puts(buffer_1, "\n");
+  if (buffer_flush(buffer_1) < 0) die_sys(EXIT_TEMP, "unable to write output");
+  free(c.s);
+  return 0;
 }
 
 static void accept_checks(struct authcheck *a)
@@ -107,12 +136,27 @@ static void clean_environment(void)
   if (setenv("POSTERN_HOME", postern_home(), 1) < 0) die_nomem();
 }
 
+/* Who may see an account's fields through -l: callers with no
+ * privilege to gain (authcheck not setuid for them), root, and the
+ * owner of queue/ (QUEUEUSER). Others learn whether it exists. */
+static int may_see_fields(void)
+{
+  uid_t r = getuid();
+  if (r == geteuid() || r == 0) return 1;
+  stralloc q = {0};
+  struct stat st;
+  int ok = home_path(&q, "queue") && stat(q.s, &st) == 0 && st.st_uid == r;
+  free(q.s);
+  return ok;
+}
+
 static int lookup(const char *name)
 {
   struct account acct = {0};
   int r = account_lookup(&acct, name);
   if (r < 0) die_sys(EXIT_TEMP, "unable to look up ", name);
   if (r == 0) { account_free(&acct); return EXIT_PERM; }
+  if (!may_see_fields()) { account_free(&acct); return 0; }
   char u[FMT_ULONG], g[FMT_ULONG];
   u[fmt_ulong(u, acct.uid)] = 0;
   g[fmt_ulong(g, acct.gid)] = 0;
@@ -145,6 +189,10 @@ int main(int argc, char **argv)
     if (argc != 3) die_usage(USAGE);
     return lookup(argv[2]);
   }
+  if (!strcmp(argv[1], "-C")) {
+    if (argc > 3) die_usage(USAGE);
+    return mint(argc == 3 ? argv[2] : 0);
+  }
   int check_only = !strcmp(argv[1], "-c");
   a.change = !strcmp(argv[1], "-p");
   if ((check_only || a.change) && argc != 2) die_usage(USAGE);
@@ -167,9 +215,17 @@ int main(int argc, char **argv)
   if (r == 0) {
     /* An unknown login costs what a known one does, so the time of a
      * refusal does not tell which logins exist. */
-    if (!a.acct.address.len && !a.cram && !a.apop && !a.external)
+    if (!a.acct.address.len && (a.cram || a.apop)) digest_unknown(&a);
+    else if (!a.acct.address.len && !a.external)
       (void)pwhash_check(UNKNOWN_USER_HASH, a.secret, a.secretlen);
     refuse(&a, "reason=bad-credentials");
+  }
+  if (a.cram || a.apop) {
+    /* A challenge is used up by the login it grants: the same pair
+     * never grants another, while a client that mistyped may retry. */
+    int used = challenge_use(a.challenge, a.challengelen, time(0));
+    if (used < 0) die_sys(EXIT_TEMP, "unable to record the challenge in var/authcheck/used");
+    if (used == 0) refuse(&a, "reason=replayed-challenge");
   }
   accept_checks(&a);
   log_line("login ok service=", a.service, " user=", shown(a.acct.address.s).s, " module=", a.module);

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
+#include "authcall.h"
 #include "die.h"
 #include "perip.h"
 #include "pop3cmd.h"
@@ -36,10 +36,11 @@ static void make_stamp(struct login *l)
 {
   const char *p = l->mechs ? strcasestr(l->mechs, "APOP") : 0;
   if (!p || (p != l->mechs && !strchr(" \t,", p[-1])) || (p[4] && !strchr(" \t,", p[4]))) return;
-  struct timeval tv;
-  gettimeofday(&tv, 0);
-  snprintf(l->stamp, sizeof l->stamp, "<%ld.%ld.%ld@%s>", (long)getpid(), (long)tv.tv_sec,
-           (long)tv.tv_usec, l->hostname);
+  /* authcheck mints it and accepts it once, for a few minutes: a
+   * digest seen on the wire cannot be replayed. Without one, no APOP. */
+  stralloc st = {0};
+  if (authcall_challenge(&st, l->hostname) && st.len < sizeof l->stamp) memcpy(l->stamp, st.s, st.len + 1);
+  stralloc_free(&st);
 }
 
 static void setup(struct login *l, char **argv)

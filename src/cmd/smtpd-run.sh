@@ -72,9 +72,10 @@ access=${ACCESSFILE:-$R/etc/smtpaccess}
 [ -f "$access.cdb" ] && opts="$opts -x $access.cdb"
 # smtpd's MAXPERIP slots (see smtpd(8)), shared by every SMTP service.
 mkdir -p "$R/var/run/smtp-perip" || echo "$PROG: warning: unable to create $R/var/run/smtp-perip: MAXPERIP not enforced" >&2
+ids=""
 if [ "$(id -u)" -eq 0 ]; then
   [ -n "${DAEMONUSER:-}" ] || fatal "DAEMONUSER is not set in $R/etc/users"
-  opts="$opts -u $(id -u "$DAEMONUSER") -g $(id -g "$DAEMONUSER")" || fatal "no such user: $DAEMONUSER"
+  ids="-u $(id -u "$DAEMONUSER") -g $(id -g "$DAEMONUSER")" || fatal "no such user: $DAEMONUSER"
   chown "$DAEMONUSER" "$R/var/run/smtp-perip" && chmod 700 "$R/var/run/smtp-perip" || fatal "unable to give $R/var/run/smtp-perip to $DAEMONUSER"
 fi
 tls=""
@@ -84,6 +85,14 @@ case $CONF in
        tls="$C/tlsd -s"
      fi ;;
 esac
+# As root, tlsd starts as root (to read authcheck's key, so that AUTH
+# EXTERNAL works: doc/INTERFACES.md section 6) and becomes DAEMONUSER
+# itself, from UID and GID, before it touches the network.
+asroot=""
+if [ -n "$tls" ] && [ -n "$ids" ]; then
+  asroot="env UID=$(id -u "$DAEMONUSER") GID=$(id -g "$DAEMONUSER")"
+  ids=""
+fi
 echo "$PROG: $CONF: listening on $address:$port"
 # shellcheck disable=SC2086
-exec tcpserver -v $opts -c "${MAXDAEMONS:-40}" -l0 "$address" "$port" $tls "$C/smtpd"
+exec $asroot tcpserver -v $opts $ids -c "${MAXDAEMONS:-40}" -l0 "$address" "$port" $tls "$C/smtpd"

@@ -111,3 +111,47 @@ int authcall_passwd(const struct authreq *req, const char *newpw, size_t newlen)
   int r = run(req, args, newpw, newlen);
   return (r == 0 || r == 1 || r == 100) ? r : 111;
 }
+
+/* Reads the child's one line of output: 1 when it is a challenge. */
+static int read_challenge(int fd, stralloc *out)
+{
+  char buf[512];
+  size_t got = 0;
+  for (;;) {
+    ssize_t r = read(fd, buf + got, sizeof buf - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    got += (size_t)r;
+    if (got == sizeof buf) return 0;
+  }
+  if (got < 3 || buf[got - 1] != '\n' || buf[0] != '<' || buf[got - 2] != '>') return 0;
+  return stralloc_copyb(out, buf, got - 1) && stralloc_0(out) && (--out->len, 1);
+}
+
+int authcall_challenge(stralloc *out, const char *host)
+{
+  stralloc path = {0};
+  int fds[2];
+  if (!home_command(&path, "authcheck")) { warn("out of memory"); return 0; }
+  if (pipe2(fds, O_CLOEXEC) < 0) { warn_sys("unable to create pipe"); free(path.s); return 0; }
+  pid_t pid = fork();
+  if (pid < 0) { warn_sys("unable to fork"); close(fds[0]); close(fds[1]); free(path.s); return 0; }
+  if (pid == 0) {
+    if (dup2(fds[1], 1) < 0) _exit(111);
+    const char *args[] = { "authcheck", "-C", host && *host ? host : "localhost", 0 };
+    signal(SIGPIPE, SIG_DFL);
+    execv(path.s, (char *const *)args);
+    warn_sys("unable to run ", path.s);
+    _exit(111);
+  }
+  close(fds[1]);
+  free(path.s);
+  int ok = read_challenge(fds[0], out);
+  close(fds[0]);
+  int status;
+  while (waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) { warn_sys("unable to wait for authcheck"); return 0; }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) ok = 0;
+  if (!ok) warn("authcheck -C made no challenge");
+  return ok;
+}

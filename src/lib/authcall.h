@@ -2,6 +2,7 @@
 #define AUTHCALL_H
 
 #include <stddef.h>
+#include "stralloc.h"
 
 /* Running authcheck (doc/INTERFACES.md section 4) from a login program.
  * The credentials travel on a pipe as fd 3; nothing here reads password
@@ -13,8 +14,15 @@ struct authreq {
   const char *login;
   const char *secret;      /* the password, or for CRAM-MD5 and APOP the hex digest */
   size_t secret_len;
-  const char *challenge;   /* CRAM-MD5: the challenge; APOP: the greeting's timestamp */
+  const char *challenge;   /* CRAM-MD5: the challenge; APOP: the greeting's timestamp,
+                              either from authcall_challenge() */
 };
+
+/* A challenge for CRAM-MD5, or the timestamp of an APOP greeting,
+ * minted by authcheck ("authcheck -C host"): authcheck accepts only its
+ * own, each once and for a few minutes. out = "<...@host>", NUL-
+ * terminated (len excludes it). 1 ok, 0 failure (logged). */
+int authcall_challenge(stralloc *out, const char *host);
 
 /* Checks credentials only ("authcheck -c"), for smtpd's AUTH. Returns
  * 0 good, 1 bad, 111 temporary failure. */

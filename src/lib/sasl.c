@@ -1,9 +1,5 @@
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <time.h>
-#include <unistd.h>
-#include "fmt.h"
 #include "sasl.h"
 #include "textcode.h"
 
@@ -75,23 +71,6 @@ int sasl_plain(const char *b64, size_t len, stralloc *login, stralloc *password)
 out:
   if (raw.s) { explicit_bzero(raw.s, raw.a); free(raw.s); }
   return ok;
-}
-
-int sasl_cram_challenge(stralloc *challenge, const char *hostname)
-{
-  unsigned long long nonce = 0;
-  if (getrandom(&nonce, sizeof nonce, 0) != (ssize_t)sizeof nonce) {
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    nonce = (unsigned long long)ts.tv_nsec * 2654435761ULL ^ (unsigned long long)getpid();
-  }
-  char num[FMT_ULONG * 2];
-  if (!stralloc_copys(challenge, "<")) return 0;
-  if (!stralloc_catb(challenge, num, fmt_ulonglong(num, nonce))) return 0;
-  if (!stralloc_append(challenge, ".")) return 0;
-  if (!stralloc_catb(challenge, num, fmt_ulong(num, (unsigned long)time(0)))) return 0;
-  return stralloc_append(challenge, "@") && stralloc_cats(challenge, hostname && *hostname ? hostname : "localhost")
-      && stralloc_append(challenge, ">") && stralloc_0(challenge) && (--challenge->len, 1);
 }
 
 static int is_hex(char c)

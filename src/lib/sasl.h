@@ -6,7 +6,7 @@
 
 /* The server side of the SASL mechanisms smtpd, pop3-login and
  * imap-login offer: PLAIN (RFC 4616), LOGIN, CRAM-MD5 (RFC 2195). Only
- * decoding and challenge making live here; the check itself is always
+ * decoding lives here; CRAM-MD5's challenge and the check itself are
  * authcheck's (authcall.h). */
 
 /* Base64 of len bytes appended to out: 1 ok, 0 no memory. */
@@ -19,8 +19,6 @@ int sasl_b64_decode(stralloc *out, const char *b64, size_t len);
  * other than empty or equal to login is refused. 1 ok, 0 malformed. */
 int sasl_plain(const char *b64, size_t len, stralloc *login, stralloc *password);
 
-/* CRAM-MD5: a fresh challenge "<random.unixtime@hostname>" (not base64). */
-int sasl_cram_challenge(stralloc *challenge, const char *hostname);
 /* The client's decoded answer "login hexdigest": 1 ok, 0 malformed. */
 int sasl_cram_answer(const char *b64, size_t len, stralloc *login, stralloc *hexdigest);
 

@@ -2,6 +2,7 @@
 #define TLS_H
 
 #include <openssl/ssl.h>
+#include "authkey.h"
 #include "stralloc.h"
 
 /* postern's TLS engine, the only code linked with OpenSSL: the server
@@ -106,6 +107,7 @@ struct tls_run {
   char why[TLS_WHYLEN];
   stralloc vars;
   stralloc line;
+  const struct authkey *key;  /* tlsd: authcheck's key, to vouch for SSL_PEER_LOGIN; or 0 */
 };
 /* Settings from the environment (dies on bad ones), the context, and
  * the fds tcpserver (client 0) or tcpclient (client 1) provide. */

@@ -2,6 +2,7 @@
 #include <unistd.h>
 #include "die.h"
 #include "exitcode.h"
+#include "peerproof.h"
 #include "tls.h"
 #include "ucspitls.h"
 
@@ -9,6 +10,22 @@ static void nonblock(int fd)
 {
   int fl = fcntl(fd, F_GETFL);
   if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0) die_sys(EXIT_TEMP, "unable to set the socket nonblocking");
+}
+
+/* SSL_PEER_LOGIN_PROOF: this process vouches for the login it verified,
+ * for its own children only (peerproof.h). 0 out of memory. */
+static int prove(struct tls_run *r)
+{
+  const char *login = tls_vars_get(&r->vars, "SSL_PEER_LOGIN");
+  unsigned long long start;
+  pid_t parent;
+  if (!r->key || !login || !*login) return 1;
+  if (!proc_start(getpid(), &start, &parent)) { warn_sys("unable to read /proc/self/stat"); return 1; }
+  stralloc proof = {0};
+  int ok = peerproof_make(r->key, login, getpid(), start, &proof)
+        && stralloc_cats(&r->vars, "SSL_PEER_LOGIN_PROOF=") && stralloc_cat(&r->vars, &proof) && stralloc_0(&r->vars);
+  stralloc_free(&proof);
+  return ok;
 }
 
 /* The one line every handshake leaves, success or failure. */
@@ -23,7 +40,7 @@ static SSL *handshake(struct tls_run *r)
     log_line("tls failed ", r->peer, " reason=", r->why);
     return 0;
   }
-  if (!tls_vars(&r->vars, ssl, r->external) || !tls_vars_summary(&r->line, &r->vars)) die_nomem();
+  if (!tls_vars(&r->vars, ssl, r->external) || !prove(r) || !tls_vars_summary(&r->line, &r->vars)) die_nomem();
   log_line("tls ok ", r->peer, " ", r->line.s);
   return ssl;
 }

@@ -84,15 +84,16 @@ class ImapRoot(Pop3Root):
         self.start(args, env=e, port=port)
         return port
 
-    def start_imap(self, env=None, pre=()):
-        """tcpserver ... imap-login authcheck imapd, imap-login as nobody."""
+    def start_imap(self, env=None, pre=(), ids=None):
+        """tcpserver ... imap-login authcheck imapd, imap-login as nobody
+        (ids: other tcpserver -u/-g arguments, [] for none)."""
         port = free_port()
         e = dict(self.env)
         e.update({"IMAP_CAPABILITY_TLS": "", "IMAP_LOGIN_TIMEOUT": "5"})
         if env:
             e.update(env)
-        args = ["tcpserver", "-HRl0"] + self.ids("daemon") + ["127.0.0.1", str(port)] + list(pre) + \
-               [self.c("imap-login"), "authcheck", self.c("imapd")]
+        args = ["tcpserver", "-HRl0"] + (self.ids("daemon") if ids is None else ids) + \
+               ["127.0.0.1", str(port)] + list(pre) + [self.c("imap-login"), "authcheck", self.c("imapd")]
         self.start(args, env=e, port=port)
         return port
 

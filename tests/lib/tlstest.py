@@ -69,6 +69,16 @@ def daemon_ids():
     return ["-u", str(pw.pw_uid), "-g", str(pw.pw_gid)]
 
 
+def tlsd_root_env():
+    """As root, tlsd starts as root (to read authcheck's key, which AUTH
+    EXTERNAL needs) and becomes nobody itself: tcpserver gets no -u/-g,
+    tlsd these UID and GID."""
+    if os.geteuid() != 0:
+        return {}
+    pw = pwd.getpwnam("nobody")
+    return {"UID": str(pw.pw_uid), "GID": str(pw.pw_gid)}
+
+
 class Services:
     def __init__(self, root):
         self.root = root

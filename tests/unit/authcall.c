@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <openssl/hmac.h>
+#include <openssl/evp.h>
 #include "tap.h"
 #include "authcall.h"
 #include "pwhash.h"
@@ -52,6 +53,29 @@ static void setup(void)
   if (userdb_compile(src, cdb, shadow, &err) != 1) exit(111);
 }
 
+static void hexof(const unsigned char *d, char *hex)
+{
+  for (int i = 0; i < 16; ++i) snprintf(hex + 2 * i, 3, "%02x", d[i]);
+}
+
+static void cram_hex(const char *pw, const char *challenge, char *hex)
+{
+  unsigned char d[16];
+  unsigned int dlen = 0;
+  HMAC(EVP_md5(), pw, (int)strlen(pw), (const unsigned char *)challenge, strlen(challenge), d, &dlen);
+  hexof(d, hex);
+}
+
+static void apop_hex(const char *secret, const char *stamp, char *hex)
+{
+  unsigned char d[16];
+  char text[400];
+  snprintf(text, sizeof text, "%s%s", stamp, secret);
+  unsigned int dlen = 0;
+  EVP_Digest(text, strlen(text), d, &dlen, EVP_md5(), 0);
+  hexof(d, hex);
+}
+
 int main(void)
 {
   setup();
@@ -67,21 +91,31 @@ int main(void)
   req.secret = "nope"; req.secret_len = 4;
   is_int(authcall_exec(&req, ok7), 1, "exec: bad credentials, nothing runs");
 
-  const char *challenge = "<1896.697170952@postoffice.reston.mci.net>";
-  struct authreq cram = { "imap", "CRAM-MD5", "tim", "b913a602c7eda7a495b4e6e7334d3890", 32, challenge };
-  is_int(authcall_check(&cram), 0, "CRAM-MD5: RFC 2195's example");
-  cram.secret = "b913a602c7eda7a495b4e6e7334d3899";
+  stralloc challenge = {0}, stamp = {0};
+  char hex[33], ahex[33];
+  ok(authcall_challenge(&challenge, "postoffice.example.test"), "authcall_challenge: authcheck -C answers");
+  ok(challenge.s[0] == '<' && strstr(challenge.s, "@postoffice.example.test>"), "a <...@host> challenge");
+  cram_hex("tanstaaftanstaaf", challenge.s, hex);
+  struct authreq cram = { "imap", "CRAM-MD5", "tim", "b913a602c7eda7a495b4e6e7334d3899", 32, challenge.s };
   is_int(authcall_check(&cram), 1, "CRAM-MD5: wrong digest");
+  cram.secret = hex;
+  is_int(authcall_check(&cram), 0, "CRAM-MD5: the right digest for the minted challenge");
+  is_int(authcall_check(&cram), 1, "CRAM-MD5: not twice");
+  cram.challenge = "<1896.697170952@postoffice.reston.mci.net>";
+  cram.secret = "b913a602c7eda7a495b4e6e7334d3890";
+  is_int(authcall_check(&cram), 1, "CRAM-MD5: RFC 2195's example, a challenge not minted by authcheck");
 
-  struct authreq apop = { "pop3", "APOP", "tim", "c4c9334bac560ecc979e58001b3e22fb", 32,
-                          "<1896.697170952@dbc.mtview.ca.us>" };
-  is_int(authcall_check(&apop), 0, "APOP: RFC 1939's example, the timestamp passed on");
-  apop.challenge = "<1896.697170953@dbc.mtview.ca.us>";
-  is_int(authcall_check(&apop), 1, "APOP: another timestamp");
+  ok(authcall_challenge(&stamp, "dbc.example.test"), "an APOP timestamp");
+  apop_hex("tanstaaf", stamp.s, ahex);
+  struct authreq apop = { "pop3", "APOP", "tim", ahex, 32, stamp.s };
+  is_int(authcall_check(&apop), 0, "APOP: the timestamp passed on");
+  apop.challenge = "<1896.697170952@dbc.mtview.ca.us>";
+  apop.secret = "c4c9334bac560ecc979e58001b3e22fb";
+  is_int(authcall_check(&apop), 1, "APOP: RFC 1939's example, not minted by authcheck");
 
   struct authreq ext = { "imap", "EXTERNAL", "", 0, 0, 0 };
   setenv("SSL_PEER_LOGIN", "tim", 1);
-  is_int(authcall_check(&ext), 0, "EXTERNAL with SSL_PEER_LOGIN");
+  is_int(authcall_check(&ext), 1, "EXTERNAL with only SSL_PEER_LOGIN, which any caller can set");
   unsetenv("SSL_PEER_LOGIN");
   is_int(authcall_check(&ext), 1, "EXTERNAL without it");
 
@@ -90,15 +124,18 @@ int main(void)
   is_int(authcall_check(&chg), 1, "the old password is gone");
   chg.secret = "fresh"; chg.secret_len = 5;
   is_int(authcall_check(&chg), 0, "the new one works");
-  unsigned char digest[16];
-  unsigned int dlen = 0;
-  HMAC(EVP_md5(), "fresh", 5, (const unsigned char *)challenge, strlen(challenge), digest, &dlen);
-  char hex[33];
-  for (int i = 0; i < 16; ++i) snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+  ok(authcall_challenge(&challenge, "postoffice.example.test"), "another challenge");
+  cram_hex("fresh", challenge.s, hex);
+  cram.challenge = challenge.s;
   cram.secret = hex;
   is_int(authcall_check(&cram), 0, "and CRAM-MD5 follows it");
-  apop.challenge = "<1896.697170952@dbc.mtview.ca.us>";
+  ok(authcall_challenge(&stamp, "dbc.example.test"), "another timestamp");
+  apop_hex("tanstaaf", stamp.s, ahex);
+  apop.challenge = stamp.s;
+  apop.secret = ahex;
   is_int(authcall_check(&apop), 0, "the APOP secret is not the password: unchanged");
+  free(challenge.s);
+  free(stamp.s);
   chg.secret = "bad"; chg.secret_len = 3;
   is_int(authcall_passwd(&chg, "other", 5), 1, "no change with a wrong password");
 

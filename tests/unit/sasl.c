@@ -54,10 +54,6 @@ int main(void)
   /* "b913a602c7eda7a495b4e6e7334d3890" without a login */
   ok(!sasl_cram_answer("YjkxM2E2MDJjN2VkYTdhNDk1YjRlNmU3MzM0ZDM4OTA=", 44, &login, &pw), "missing login is refused");
 
-  stralloc c1 = {0}, c2 = {0};
-  ok(sasl_cram_challenge(&c1, "mail.example.test") && sasl_cram_challenge(&c2, "mail.example.test"), "challenges");
-  ok(c1.s[0] == '<' && c1.s[c1.len - 1] == '>' && strstr(c1.s, "@mail.example.test>"), "challenge shape");
-  ok(strcmp(c1.s, c2.s) != 0, "two challenges differ");
-  free(out.s); free(login.s); free(pw.s); free(c1.s); free(c2.s);
+  free(out.s); free(login.s); free(pw.s);
   return done_testing();
 }

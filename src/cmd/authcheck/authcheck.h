@@ -2,8 +2,11 @@
 #define AUTHCHECK_INTERNAL_H
 
 #include <stddef.h>
+#include <time.h>
 #include "account.h"
 #include "authconf.h"
+#include "authkey.h"
+#include "stralloc.h"
 
 /* Everything one authcheck run knows. */
 struct authcheck {
@@ -33,8 +36,27 @@ int check_all(struct authcheck *a);
 int check_userdb(struct authcheck *a);
 int check_pwd(struct authcheck *a);
 int check_shadow(struct authcheck *a);
+/* A CRAM-MD5 or APOP check for a login no module knows, for the time
+ * it takes. */
+void digest_unknown(struct authcheck *a);
 /* pam.c */
 int check_pam(struct authcheck *a);
+
+/* challenge.c: CRAM-MD5 and APOP challenges authcheck mints itself,
+ * each good for one check within CHALLENGE_WINDOW seconds. */
+enum { CHALLENGE_WINDOW = 300 };
+/* out = "<RANDOM.TIME.MAC@host>": 1, or -1 with errno. */
+int challenge_mint(const struct authkey *k, const char *host, time_t now, stralloc *out);
+/* 1 minted here and fresh; 0 refused (*why: forged or stale). */
+int challenge_check(const struct authkey *k, const char *c, size_t len, time_t now, const char **why);
+/* After a good response: records the checked challenge c as used. 1
+ * first use, 0 used before (a replay), -1 temporary failure. */
+int challenge_use(const char *c, size_t len, time_t now);
+
+/* external.c: 1 when SSL_PEER_LOGIN_PROOF shows that tlsd, as the
+ * parent of authcheck's parent, verified a certificate for login; 0
+ * not proven (*why), -1 temporary failure. */
+int external_proven(const char *login, const char **why);
 
 /* session.c: the environment and the user of the post-auth program. */
 int session_env(const struct authcheck *a);

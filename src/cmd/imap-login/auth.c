@@ -107,8 +107,11 @@ out:
 static void sasl_cram_mech(struct login *l, stralloc *line)
 {
   stralloc chal = { 0 }, b64 = { 0 }, user = { 0 }, digest = { 0 };
-  if (!sasl_cram_challenge(&chal, l->hostname) || !sasl_b64_encode(&b64, chal.s, chal.len) ||
-      !stralloc_0(&b64) || !stralloc_0(&chal))
+  if (!authcall_challenge(&chal, l->hostname)) {
+    login_tagged(l, "NO", "[UNAVAILABLE] Temporary authentication failure.");
+    goto out;
+  }
+  if (!sasl_b64_encode(&b64, chal.s, chal.len) || !stralloc_0(&b64) || !stralloc_0(&chal))
     die_nomem();
   if (!exchange(l, b64.s, line)) goto out;
   if (!sasl_cram_answer(line->s, line->len, &user, &digest) || !stralloc_0(&user)) {

@@ -61,7 +61,8 @@ void tls_starttls(struct login *l)
    * consumed, and fd 0 is never read again. */
   imap_in_drop(&l->in);
   static const char *const old[] = { "SSL_PROTOCOL", "SSL_CIPHER", "SSL_TLS_SNI_SERVERNAME",
-    "SSL_PEER_CERT_SUBJECT", "SSL_PEER_CERT_HASH", "SSL_PEER_EMAIL", "SSL_PEER_LOGIN", "TLS", 0 };
+    "SSL_PEER_CERT_SUBJECT", "SSL_PEER_CERT_HASH", "SSL_PEER_EMAIL", "SSL_PEER_LOGIN", "SSL_PEER_LOGIN_PROOF",
+    "TLS", 0 };
   for (int i = 0; old[i]; ++i) unsetenv(old[i]);
   if (write(l->ctlfd, "Y", 1) != 1 || !take_vars(l->ctlfd)) {
     log_line("tls failed ip=", l->ip);

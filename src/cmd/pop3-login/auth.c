@@ -145,7 +145,11 @@ static void mech_cram(struct login *l, char *line, size_t size)
 {
   size_t len;
   stralloc chal = {0}, b64 = {0}, login = {0}, hex = {0};
-  if (!sasl_cram_challenge(&chal, l->hostname) || !sasl_b64_encode(&b64, chal.s, chal.len) ||
+  if (!authcall_challenge(&chal, l->hostname)) {
+    login_reply("-ERR [SYS/TEMP] Temporary authentication failure.");
+    goto done;
+  }
+  if (!sasl_b64_encode(&b64, chal.s, chal.len) ||
       !stralloc_0(&b64) || !stralloc_0(&chal)) {
     login_reply("-ERR [SYS/TEMP] Out of memory.");
     goto done;

@@ -44,7 +44,7 @@ static void clear_ssl_env(void)
 {
   static const char *const names[] = {
     "SSL_PROTOCOL", "SSL_CIPHER", "SSL_TLS_SNI_SERVERNAME", "SSL_PEER_CERT_SUBJECT",
-    "SSL_PEER_CERT_HASH", "SSL_PEER_EMAIL", "SSL_PEER_LOGIN", "TLS", 0
+    "SSL_PEER_CERT_HASH", "SSL_PEER_EMAIL", "SSL_PEER_LOGIN", "SSL_PEER_LOGIN_PROOF", "TLS", 0
   };
   for (int i = 0; names[i]; ++i) unsetenv(names[i]);
 }

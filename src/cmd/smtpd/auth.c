@@ -85,7 +85,10 @@ static int gather(struct session *s, const char *mech, const char *initial, stru
   }
   if (!case_diffs(mech, "CRAM-MD5")) {
     if (*initial) { reply(s, "501 5.5.4 CRAM-MD5 takes no initial response"); return 0; }
-    if (!sasl_cram_challenge(&c->challenge, s->cfg->me)) die_nomem();
+    if (!authcall_challenge(&c->challenge, s->cfg->me)) {
+      reply(s, "454 4.7.0 Temporary authentication failure");
+      return 0;
+    }
     if (!sasl_b64_encode(&c->raw, c->challenge.s, c->challenge.len) || !zero(&c->raw)) die_nomem();
     stralloc prompt = { 0, 0, 0 };
     if (!stralloc_copy(&prompt, &c->raw) || !zero(&prompt)) die_nomem();
