@@ -5,17 +5,22 @@
  * Makes two pipes and forks. The parent execs PROG (queue-send, usually
  * behind setuidgid) with fd 3 carrying delivery requests to the spawner
  * and fd 4 carrying results back. The child stays behind as the
- * spawner: for each request it opens the queued message and starts
- * `local` with that message on fd 0, as the requested uid and gid with
- * no supplementary groups, never as uid or gid 0, in an environment of
- * POSTERN_HOME (and POSTERN_COMMAND_DIR) only.
+ * spawner.
  *
- * Request:  count\0 slot\0 id\0 uid\0 gid\0 index\0 arg1\0 ... argN\0
- *           (count: the number of fields after it)
+ * Request:  SLOT ID INDEX\n     (decimal, queue id, decimal; nothing else)
  * Result:   slot\0 exitcode\0 recorded\0 text\0   (one write, atomic on a pipe)
  *
+ * queue-send names a message and a recipient, nothing more: the
+ * spawner reads that recipient from queue/env/ID (written once by
+ * queue-inject), resolves it itself with the library queue-send uses
+ * (route.h: aliases, account lookup), and chooses the uid, the gid and
+ * local's arguments. A lying queue-send can thus only ask for a
+ * delivery the queue already holds. `local` runs with the message on
+ * fd 0, no supplementary groups, never as uid or gid 0, in an
+ * environment of POSTERN_HOME (and POSTERN_COMMAND_DIR) only.
+ *
  * Before reporting, the outcome is appended to queue/status/ID (as
- * queue(5) describes, for recipient `index`; queue-send creates that
+ * queue(5) describes, for recipient INDEX; queue-send creates that
  * file), so a delivery that ends while queue-send is down is not made
  * again ("recorded" 1).
  *
@@ -30,7 +35,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pwd.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -41,56 +48,84 @@
 #include "buffer.h"
 #include "die.h"
 #include "exitcode.h"
-#include <stdio.h>
 #include "home.h"
+#include "me.h"
 #include "qenv.h"
+#include "route.h"
 #include "scan.h"
 #include "stralloc.h"
 
-#define MAXARGS 64
 #define RESULT_MAX 1000
+#define LINE_MAX_REQ 100
+#define ENV_MAX (16 << 20)
+#define NARGS 10
 
-struct request {
-  stralloc raw;            /* the fields, NUL-separated */
-  const char *field[MAXARGS + 6];
-  int nfields;
+/* The spawner's state: fixed at start-up, never from the pipe. */
+struct spawner {
+  stralloc me;             /* etc/me: the domain of bare local parts */
+  uid_t mail_uid; gid_t mail_gid;
+  stralloc mail_user;      /* MAILUSER: alias deliveries run as it */
 };
 
-static int read_field(buffer *in, stralloc *raw)
+struct request {
+  char slot[24];
+  char id[64];
+  unsigned long index;
+};
+
+struct plan {                /* what local runs as and with */
+  uid_t uid; gid_t gid;
+  char **argv;               /* points into rt, the envelope and the request */
+  struct route rt;
+};
+
+/* Reads one line: 1 got one, 0 EOF, -1 too long (the rest of the line
+ * is skipped) or read error (*eof set). */
+static int read_line(buffer *in, char *line, size_t max, int *eof)
 {
+  size_t n = 0;
   for (;;) {
     char c;
     ssize_t r = buffer_get(in, &c, 1);
-    if (r <= 0) return r == 0 && raw->len == 0 ? 0 : -1;
-    if (!stralloc_append(raw, &c)) die_nomem();
-    if (c == 0) return 1;
+    if (r <= 0) { *eof = 1; return n ? -1 : 0; }
+    if (c == '\n') break;
+    if (n < max - 1) line[n] = c;
+    ++n;
   }
+  if (n >= max) return -1;
+  line[n] = 0;
+  return 1;
 }
 
-/* Reads one request: 1 ok, 0 EOF, -1 malformed or read error. */
-static int read_request(buffer *in, struct request *rq)
+/* Digits only, 1 to max-1 of them. */
+static int number(const char *s, size_t len, size_t max)
 {
-  unsigned long n;
-  stralloc_zero(&rq->raw);
-  rq->nfields = 0;
-  int r = read_field(in, &rq->raw);
-  if (r <= 0) return r;
-  if (!scan_ulong(rq->raw.s, &n) || n < 6 || n > MAXARGS + 5) return -1;
-  size_t start = rq->raw.len;
-  for (unsigned long i = 0; i < n; ++i)
-    if (read_field(in, &rq->raw) <= 0) return -1;
-  const char *p = rq->raw.s + start;
-  for (unsigned long i = 0; i < n; ++i) { rq->field[i] = p; p += strlen(p) + 1; }
-  rq->nfields = (int)n;
-  rq->field[n] = 0;
+  if (!len || len >= max) return 0;
+  for (size_t i = 0; i < len; ++i) if (s[i] < '0' || s[i] > '9') return 0;
   return 1;
+}
+
+/* "SLOT ID INDEX", exactly: 1 ok, 0 refused (rq->slot set when the slot was good). */
+static int parse_request(const char *line, struct request *rq)
+{
+  size_t a = strcspn(line, " ");
+  rq->slot[0] = 0;
+  if (!number(line, a, sizeof rq->slot) || line[a] != ' ') return 0;
+  memcpy(rq->slot, line, a); rq->slot[a] = 0;
+  const char *id = line + a + 1;
+  size_t b = strcspn(id, " ");
+  if (!b || b >= sizeof rq->id || id[b] != ' ') return 0;
+  memcpy(rq->id, id, b); rq->id[b] = 0;
+  if (!qid_valid(rq->id)) return 0;
+  const char *ix = id + b + 1;
+  size_t c = strlen(ix);
+  return number(ix, c, 10) && scan_ulong(ix, &rq->index) == c;
 }
 
 static void report_rec(int fd, const char *slot, int code, int recorded, const char *text, size_t len)
 {
   char buf[RESULT_MAX + 64];
   size_t n = 0, sl = strlen(slot);
-  if (sl > 20) sl = 20;
   memcpy(buf, slot, sl); n += sl; buf[n++] = 0;
   n += (size_t)snprintf(buf + n, 12, "%d", code); buf[n++] = 0;
   buf[n++] = recorded ? '1' : '0'; buf[n++] = 0;
@@ -99,9 +134,9 @@ static void report_rec(int fd, const char *slot, int code, int recorded, const c
   (void)!write(fd, buf, n);
 }
 
-static void report(int fd, const char *slot, int code, const char *text, size_t len)
+static void report(int fd, const char *slot, int code, const char *text)
 {
-  report_rec(fd, slot, code, 0, text, len);
+  report_rec(fd, slot, code, 0, text, strlen(text));
 }
 
 /* queue/NAME/ID as root inside a directory the queue user owns: the
@@ -115,6 +150,15 @@ static int open_in_queue(const char *sub, const char *id, int flags, struct stat
   if (dfd < 0) return -1;
   int fd = fstat(dfd, dir) < 0 ? -1 : openat(dfd, id, flags | O_NOFOLLOW | O_CLOEXEC, 0600);
   close(dfd);
+  return fd;
+}
+
+/* A regular file of the queue, opened without blocking on a fifo. */
+static int open_queued(const char *sub, const char *id, struct stat *st)
+{
+  struct stat dir;
+  int fd = open_in_queue(sub, id, O_RDONLY | O_NONBLOCK, &dir);
+  if (fd >= 0 && (fstat(fd, st) < 0 || !S_ISREG(st->st_mode) || fcntl(fd, F_SETFL, 0) < 0)) { close(fd); fd = -1; }
   return fd;
 }
 
@@ -138,10 +182,10 @@ static int open_status(const char *id)
 static int record(const struct request *rq, int code, const char *text, size_t len)
 {
   char line[RESULT_MAX + 64];
-  int fd = open_status(rq->field[1]);
+  int fd = open_status(rq->id);
   if (fd < 0) return 0;
   char c = code == 0 || code == 99 ? 'D' : code == 100 ? 'F' : 'T';
-  int n = snprintf(line, sizeof line, "%s %c %lu %.*s", rq->field[4], c, (unsigned long)time(0), (int)len, text);
+  int n = snprintf(line, sizeof line, "%lu %c %lu %.*s", rq->index, c, (unsigned long)time(0), (int)len, text);
   if (n < 0 || (size_t)n >= sizeof line - 1) n = (int)sizeof line - 2;
   for (int i = 0; i < n; ++i) if (line[i] == '\n' || line[i] == 0) line[i] = ' ';
   line[n++] = '\n';
@@ -152,13 +196,68 @@ static int record(const struct request *rq, int code, const char *text, size_t l
   return ok;
 }
 
-/* In the grandchild: become the recipient and exec local. */
-static _Noreturn void become_and_exec(const struct request *rq, uid_t uid, gid_t gid)
+/* Recipient INDEX of queue/env/ID into *e (its address in e->rcpt[index]):
+ * 0 ok, else the exit code, with *why. */
+static int read_recipient(const struct request *rq, struct qenv *e, const char **why)
 {
+  struct stat st;
+  stralloc raw = {0};
+  int fd = open_queued("env", rq->id, &st);
+  *why = "4.3.0 unable to open the queued envelope";
+  if (fd < 0) return EXIT_TEMP;
+  if (st.st_size > ENV_MAX || !stralloc_ready(&raw, (size_t)st.st_size + 1)) { close(fd); return EXIT_TEMP; }
+  ssize_t r = 0;
+  while (raw.len < (size_t)st.st_size && (r = read(fd, raw.s + raw.len, (size_t)st.st_size - raw.len)) > 0) raw.len += (size_t)r;
+  close(fd);
+  int ok = r >= 0 && qenv_parse(e, raw.s, raw.len) == 1;
+  stralloc_free(&raw);
+  if (!ok) { *why = "4.3.0 unreadable queued envelope"; return EXIT_TEMP; }
+  if (rq->index >= e->nrcpt) { *why = "4.3.0 no such recipient in the envelope"; return EXIT_TEMP; }
+  return 0;
+}
+
+/* Resolves the recipient and fills the plan: 0 ok, else the exit code
+ * with *why (a recipient that is not local here is not ours to deliver). */
+static int make_plan(const struct spawner *sp, const struct request *rq, const struct qenv *e,
+                     struct plan *p, const char **why)
+{
+  struct route *rt = &p->rt;
+  route_resolve(sp->me.s, e->rcpt[rq->index].addr, rt);
+  *why = rt->text.s;
+  if (rt->kind == ROUTE_FAIL) return EXIT_PERM;
+  if (rt->kind == ROUTE_TEMP) return EXIT_TEMP;
+  if (rt->kind != ROUTE_LOCAL && rt->kind != ROUTE_ALIAS) { *why = "4.3.0 not a local recipient"; return EXIT_TEMP; }
+  size_t ntargets = 0;
+  for (size_t i = 0; i < rt->targets.len; ++i) ntargets += !rt->targets.s[i];
+  const char **a = calloc(NARGS + ntargets + 1, sizeof *a);
+  if (!a) die_nomem();
+  size_t n = 0;
+  a[n++] = "local";
+  a[n++] = rt->kind == ROUTE_LOCAL ? "user" : "alias";
+  a[n++] = rq->id; a[n++] = e->sender; a[n++] = rt->rcpt.s;
+  if (rt->kind == ROUTE_LOCAL) {
+    p->uid = rt->uid; p->gid = rt->gid;
+    a[n++] = rt->user.s; a[n++] = rt->home.s; a[n++] = rt->ext.s; a[n++] = rt->maildir.s; a[n++] = rt->quota.s;
+  } else {
+    /* The expansion, one argument per target, as MAILUSER. */
+    p->uid = sp->mail_uid; p->gid = sp->mail_gid;
+    a[n++] = sp->mail_user.s;
+    for (size_t i = 0; i < rt->targets.len; i += strlen(rt->targets.s + i) + 1)
+      if (rt->targets.s[i]) a[n++] = rt->targets.s + i;
+  }
+  a[n] = 0;
+  p->argv = (char **)a;
+  return 0;
+}
+
+/* In the grandchild: become the recipient and exec local. */
+static _Noreturn void become_and_exec(const struct plan *p)
+{
+  if (p->uid == 0 || p->gid == 0) die(EXIT_TEMP, "4.7.0 refusing to deliver as uid or gid 0");
   if (getuid() == 0) {
-    if (setgroups(0, 0) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
+    if (setgroups(0, 0) < 0 || setgid(p->gid) < 0 || setuid(p->uid) < 0)
       die_sys(EXIT_TEMP, "unable to set uid/gid");
-  } else if (uid != getuid()) {
+  } else if (p->uid != getuid()) {
     die(EXIT_TEMP, "not running as root: cannot deliver as another uid");
   }
   if (getuid() == 0 || geteuid() == 0) die(EXIT_TEMP, "refusing to deliver as root");
@@ -171,12 +270,7 @@ static _Noreturn void become_and_exec(const struct request *rq, uid_t uid, gid_t
     if (!stralloc_copys(&c, "POSTERN_COMMAND_DIR=") || !stralloc_cats(&c, cd) || !stralloc_0(&c)) die_nomem();
     envp[1] = c.s;
   }
-  char *argv[MAXARGS + 2];
-  int n = 0;
-  argv[n++] = (char *)"local";
-  for (int i = 5; i < rq->nfields; ++i) argv[n++] = (char *)rq->field[i];
-  argv[n] = 0;
-  execve(prog.s, argv, envp);
+  execve(prog.s, p->argv, envp);
   die_sys(EXIT_TEMP, "unable to run ", prog.s);
 }
 
@@ -186,49 +280,70 @@ static void hold_delivery_lock(void)
   if (fd >= 0) flock(fd, LOCK_SH);
 }
 
-/* In the child: run one delivery and report its outcome. */
-static _Noreturn void deliver(const struct request *rq, int resfd, uid_t uid, gid_t gid)
+/* Runs local as planned with the message on fd 0: its exit code (-1
+ * when it could not be started), its output in out. */
+static int run_local(const struct plan *p, int msg, char *out, size_t *len)
+{
+  int fd[2];
+  *len = 0;
+  if (pipe(fd) < 0) return -1;
+  pid_t pid = fork();
+  if (pid < 0) { close(fd[0]); close(fd[1]); return -1; }
+  if (pid == 0) {
+    if (dup2(msg, 0) < 0 || dup2(fd[1], 1) < 0 || dup2(fd[1], 2) < 0) _exit(EXIT_TEMP);
+    close(msg); close(fd[0]); close(fd[1]);
+    become_and_exec(p);
+  }
+  close(fd[1]);
+  for (;;) {
+    char junk[512];
+    ssize_t r = read(fd[0], *len < RESULT_MAX ? out + *len : junk, *len < RESULT_MAX ? RESULT_MAX - *len : sizeof junk);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    if (*len < RESULT_MAX) *len += (size_t)r;
+  }
+  close(fd[0]);
+  while (*len && (out[*len - 1] == '\n' || out[*len - 1] == ' ')) --*len;
+  int status;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (!*len) { memcpy(out, "4.3.0 local was killed by a signal", 34); *len = 34; }
+  return EXIT_TEMP;
+}
+
+/* In the child: one delivery, its record and its report. */
+static _Noreturn void deliver(const struct spawner *sp, const struct request *rq, int resfd)
 {
   signal(SIGCHLD, SIG_DFL);
   hold_delivery_lock();
-  const char *slot = rq->field[0];
-  struct stat dir, st;
-  int msg = open_in_queue("mess", rq->field[1], O_RDONLY | O_NONBLOCK, &dir);
-  if (msg >= 0 && (fstat(msg, &st) < 0 || !S_ISREG(st.st_mode) || fcntl(msg, F_SETFL, 0) < 0)) { close(msg); msg = -1; }
-  if (msg < 0) { report(resfd, slot, EXIT_TEMP, "4.3.0 unable to open the queued message", 40); _exit(0); }
-  int p[2];
-  if (pipe(p) < 0) { report(resfd, slot, EXIT_TEMP, "4.3.0 out of pipes", 18); _exit(0); }
-  pid_t pid = fork();
-  if (pid < 0) { report(resfd, slot, EXIT_TEMP, "4.3.0 unable to fork", 20); _exit(0); }
-  if (pid == 0) {
-    close(resfd);
-    if (dup2(msg, 0) < 0 || dup2(p[1], 1) < 0 || dup2(p[1], 2) < 0) _exit(EXIT_TEMP);
-    close(msg); close(p[0]); close(p[1]);
-    become_and_exec(rq, uid, gid);
-  }
-  close(msg);
-  close(p[1]);
+  struct qenv e = {0};
+  struct plan p = {0};
+  struct stat st;
   char out[RESULT_MAX];
   size_t len = 0;
-  for (;;) {
-    char junk[512];
-    ssize_t r = read(p[0], len < sizeof out ? out + len : junk, len < sizeof out ? sizeof out - len : sizeof junk);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;
-    if (len < sizeof out) len += (size_t)r;
-  }
-  while (len && (out[len - 1] == '\n' || out[len - 1] == ' ')) --len;
-  int status;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-  int code = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_TEMP;
-  if (!WIFEXITED(status) && !len) { memcpy(out, "4.3.0 local was killed by a signal", 34); len = 34; }
+  const char *why = 0;
+  int msg = -1, code = read_recipient(rq, &e, &why);
+  if (!code) code = make_plan(sp, rq, &e, &p, &why);
+  if (!code && (msg = open_queued("mess", rq->id, &st)) < 0) { code = EXIT_TEMP; why = "4.3.0 unable to open the queued message"; }
+  if (!code && (code = run_local(&p, msg, out, &len)) < 0) { code = EXIT_TEMP; why = "4.3.0 unable to fork"; }
+  if (code && !len && why) { len = strlen(why); if (len > RESULT_MAX) len = RESULT_MAX; memcpy(out, why, len); }
   if (!len) {
-    const char *why = code == 0 || code == 99 ? "delivered" : "no reason given";
-    len = strlen(why);
-    memcpy(out, why, len);
+    const char *w = code == 0 || code == 99 ? "delivered" : "no reason given";
+    len = strlen(w);
+    memcpy(out, w, len);
   }
-  report_rec(resfd, slot, code, record(rq, code, out, len), out, len);
+  report_rec(resfd, rq->slot, code, record(rq, code, out, len), out, len);
   _exit(0);
+}
+
+static void spawner_init(struct spawner *sp)
+{
+  if (me_name(&sp->me) < 0) die_sys(EXIT_TEMP, "unable to read etc/me");
+  const char *u = getenv("MAILUSER");
+  struct passwd *pw = u && *u ? getpwnam(u) : 0;
+  if (pw) { sp->mail_uid = pw->pw_uid; sp->mail_gid = pw->pw_gid; }
+  else { sp->mail_uid = getuid(); sp->mail_gid = getgid(); pw = getpwuid(sp->mail_uid); }
+  if (!stralloc_copys(&sp->mail_user, pw ? pw->pw_name : "postern") || !stralloc_0(&sp->mail_user)) die_nomem();
 }
 
 static void spawner(int reqfd, int resfd)
@@ -237,25 +352,26 @@ static void spawner(int reqfd, int resfd)
   signal(SIGCHLD, SIG_IGN);
   signal(SIGPIPE, SIG_IGN);
   if (chdir(postern_home()) < 0) die_sys(EXIT_TEMP, "unable to chdir to ", postern_home());
-  char space[4096];
+  struct spawner sp = {0};
+  spawner_init(&sp);
+  char space[4096], line[LINE_MAX_REQ];
   buffer in = BUFFER_INIT(read, reqfd, space, sizeof space);
-  struct request rq = {0};
-  int locked = 0;
-  for (;;) {
-    int r = read_request(&in, &rq);
-    if (r == 0) _exit(0);
-    if (r < 0) die(EXIT_TEMP, "malformed request from queue-send");
+  int locked = 0, eof = 0;
+  while (!eof) {
+    struct request rq;
+    int r = read_line(&in, line, sizeof line, &eof);
+    if (r == 0) break;
+    if (r < 0 || !parse_request(line, &rq)) {
+      warn("refusing a malformed request from queue-send");
+      report(resfd, r > 0 && rq.slot[0] ? rq.slot : "-", EXIT_TEMP, "4.3.0 malformed request");
+      continue;
+    }
     if (!locked) { hold_delivery_lock(); locked = 1; }
-    unsigned long uid = 0, gid = 0;
-    const char *why = 0;
-    if (!qid_valid(rq.field[1])) why = "4.3.0 bad queue id";
-    else if (!scan_ulong(rq.field[2], &uid) || !scan_ulong(rq.field[3], &gid)) why = "4.3.0 bad uid or gid";
-    else if (uid == 0 || gid == 0) why = "4.7.0 refusing to deliver as uid or gid 0";
-    if (why) { report(resfd, rq.field[0], EXIT_TEMP, why, strlen(why)); continue; }
     pid_t pid = fork();
-    if (pid < 0) { report(resfd, rq.field[0], EXIT_TEMP, "4.3.0 unable to fork", 20); continue; }
-    if (pid == 0) { close(reqfd); deliver(&rq, resfd, (uid_t)uid, (gid_t)gid); }
+    if (pid < 0) { report(resfd, rq.slot, EXIT_TEMP, "4.3.0 unable to fork"); continue; }
+    if (pid == 0) { close(reqfd); deliver(&sp, &rq, resfd); }
   }
+  _exit(0);
 }
 
 int main(int argc, char **argv)

@@ -5,6 +5,7 @@
 #include "conf.h"
 #include "die.h"
 #include "home.h"
+#include "me.h"
 #include "qs.h"
 #include "scan.h"
 
@@ -41,19 +42,10 @@ static void read_time(const char *name, unsigned long *out, unsigned long dflt)
   stralloc_free(&line);
 }
 
+/* The same name local-spawn resolves bare local parts with. */
 static void read_me(stralloc *me)
 {
-  stralloc path = {0};
-  if (!home_path(&path, "etc/me")) die_nomem();
-  if (conf_first_line(me, path.s) <= 0) {
-    char host[256];
-    if (gethostname(host, sizeof host - 1) < 0) strcpy(host, "localhost");
-    host[sizeof host - 1] = 0;
-    if (!stralloc_copys(me, host)) die_nomem();
-  }
-  if (!stralloc_0(me)) die_nomem();
-  --me->len;
-  stralloc_free(&path);
+  if (me_name(me) < 0) die_sys(111, "unable to read etc/me");
 }
 
 static void read_user(const char *var, uid_t *uid, gid_t *gid, stralloc *name, int *have)

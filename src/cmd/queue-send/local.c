@@ -6,18 +6,6 @@
 #include "qs.h"
 #include "scan.h"
 
-static int add(stralloc *sa, const char *s)
-{
-  return stralloc_cats(sa, s) && stralloc_0(sa);
-}
-
-static int addnum(stralloc *sa, unsigned long n)
-{
-  char buf[24];
-  snprintf(buf, sizeof buf, "%lu", n);
-  return stralloc_cats(sa, buf) && stralloc_0(sa);
-}
-
 /* Writes the whole request; the pipe to the spawner is blocking, and
  * requests are small. */
 static int send_request(struct qs *q, const stralloc *req)
@@ -38,30 +26,13 @@ int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r)
   unsigned s;
   for (s = 0; s < q->cfg.conc_local; ++s) if (!q->slots[s].used) break;
   if (s == q->cfg.conc_local) return 0;
-  stralloc req = {0};
-  int ok = addnum(&req, s) && add(&req, m->id);
-  if (r->kind == ROUTE_ALIAS) {
-    ok = ok && addnum(&req, q->cfg.mail_uid) && addnum(&req, q->cfg.mail_gid) && addnum(&req, idx) &&
-         add(&req, "alias") && add(&req, m->id) && add(&req, m->env.sender) && add(&req, r->rcpt.s) &&
-         add(&req, q->cfg.mail_user.s);
-    for (size_t i = 0; ok && i < r->targets.len; i += strlen(r->targets.s + i) + 1)
-      ok = r->targets.s[i] ? add(&req, r->targets.s + i) : 1;
-  } else {
-    ok = ok && addnum(&req, r->uid) && addnum(&req, r->gid) && addnum(&req, idx) &&
-         add(&req, "user") && add(&req, m->id) && add(&req, m->env.sender) && add(&req, r->rcpt.s) &&
-         add(&req, r->user.s) && add(&req, r->home.s) && add(&req, r->ext.s) &&
-         add(&req, r->maildir.s) && add(&req, r->quota.s);
-  }
-  if (!ok) die_nomem();
-  /* Fields may be empty: the request starts with their number. */
-  size_t nf = 0;
-  for (size_t i = 0; i < req.len; ++i) if (!req.s[i]) ++nf;
-  stralloc full = {0};
-  if (!addnum(&full, nf) || !stralloc_cat(&full, &req)) die_nomem();
-  stralloc_free(&req);
-  req = full;
+  /* The spawner reads the recipient from env/ID and resolves it
+   * itself: the request names the delivery, nothing more. */
+  char line[128];
+  int n = snprintf(line, sizeof line, "%u %s %zu\n", s, m->id, idx);
+  stralloc req = { line, (size_t)n, sizeof line };
+  if (n <= 0 || (size_t)n >= sizeof line) die(111, "queue id too long: ", m->id);
   if (!send_request(q, &req)) die_sys(111, "unable to talk to local-spawn");
-  stralloc_free(&req);
   q->slots[s].used = 1;
   q->slots[s].m = m;
   q->slots[s].idx = idx;

@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 #include "qenv.h"
+#include "route.h"
 #include "stralloc.h"
 
 /* queue-send's state: one struct, handed to every function. */
@@ -83,20 +84,6 @@ void queue_flush_finished(struct qs *q, int force);
 void queue_flush_status(struct qs *q);
 void queue_record(struct qs *q, struct msg *m, size_t idx, char code, const char *text);
 void msg_free(struct msg *m);
-
-/* route.c */
-enum { ROUTE_LOCAL, ROUTE_ALIAS, ROUTE_REMOTE, ROUTE_NONE, ROUTE_FAIL, ROUTE_TEMP };
-struct route {
-  int kind;
-  stralloc text;       /* failure text, or the transport that is missing */
-  stralloc rcpt;       /* the recipient as delivered: local@domain */
-  stralloc domain;     /* the canonical domain */
-  uid_t uid; gid_t gid;
-  stralloc user, home, ext, maildir, quota;
-  stralloc targets;    /* alias expansion: t1\0t2\0 */
-};
-void route_resolve(struct qs *q, const char *rcpt, struct route *r);
-void route_free(struct route *r);
 
 /* local.c */
 int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r);

@@ -148,7 +148,7 @@ int remote_start(struct qs *q, struct msg *m, size_t idx, const struct route *rt
   for (size_t j = idx + 1; j < m->env.nrcpt; ++j) {
     if (!due(q, m->r + j)) continue;
     struct route other = {0};
-    route_resolve(q, m->env.rcpt[j].addr, &other);
+    route_resolve(q->cfg.me.s, m->env.rcpt[j].addr, &other);
     if (other.kind == ROUTE_REMOTE && !strcmp(other.domain.s, rt->domain.s)) {
       job->idx[job->n++] = j;
       if (!stralloc_cats(&addrs, other.rcpt.s) || !stralloc_0(&addrs)) die_nomem();

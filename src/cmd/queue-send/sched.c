@@ -52,7 +52,7 @@ static int start_one(struct qs *q, struct msg *m, size_t idx)
 {
   struct route rt = {0};
   int started = 1;
-  route_resolve(q, m->env.rcpt[idx].addr, &rt);
+  route_resolve(q->cfg.me.s, m->env.rcpt[idx].addr, &rt);
   switch (rt.kind) {
   case ROUTE_LOCAL:
   case ROUTE_ALIAS:

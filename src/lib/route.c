@@ -7,7 +7,7 @@
 #include "die.h"
 #include "domains.h"
 #include "home.h"
-#include "qs.h"
+#include "route.h"
 
 static void set_text(struct route *r, int kind, const char *text)
 {
@@ -83,7 +83,7 @@ static int single_address(const stralloc *t)
   return n && !memchr(t->s, 0, n) && t->s[0] != '|' && t->s[0] != '/';
 }
 
-static void resolve(struct qs *q, const char *rcpt, struct route *r, int depth)
+static void resolve(const char *me, const char *rcpt, struct route *r, int depth)
 {
   size_t len = strlen(rcpt), at = addr_at(rcpt, len);
   int cls;
@@ -94,7 +94,7 @@ static void resolve(struct qs *q, const char *rcpt, struct route *r, int depth)
     if (cls < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to read the domain tables"); return; }
   } else {
     cls = DOMAIN_LOCAL;
-    if (!stralloc_copy(&r->domain, &q->cfg.me)) die_nomem();
+    if (!stralloc_copys(&r->domain, me)) die_nomem();
   }
   if (r->domain.len && r->domain.s[r->domain.len - 1] == 0) --r->domain.len;
   lower(&r->domain, 0);
@@ -119,16 +119,16 @@ static void resolve(struct qs *q, const char *rcpt, struct route *r, int depth)
     if (depth >= 8) { set_text(r, ROUTE_FAIL, "5.4.6 aliases loop"); return; }
     stralloc next = {0};
     if (!stralloc_copys(&next, r->targets.s) || !stralloc_0(&next)) die_nomem();
-    resolve(q, next.s, r, depth + 1);
+    resolve(me, next.s, r, depth + 1);
     stralloc_free(&next);
     return;
   }
   find_account(r, rcpt, at, cls, &r->domain);
 }
 
-void route_resolve(struct qs *q, const char *rcpt, struct route *r)
+void route_resolve(const char *me, const char *rcpt, struct route *r)
 {
-  resolve(q, rcpt, r, 0);
+  resolve(me, rcpt, r, 0);
 }
 
 void route_free(struct route *r)
