@@ -210,3 +210,47 @@ left = os.listdir(os.path.join(md, "cur"))
 t.is_(len(left), 3000, "QUIT removed message 2, skipped the one already gone")
 t.ok(any(n.startswith("1700000001.") and n.endswith(":2,S") for n in left), "RETR'd message marked seen")
 t.like(root.log(log), r"pop3d: logout user=tester .* deleted=1 ", "one deletion logged")
+
+# 6. pop3-login: a line must be complete within POP3_LOGIN_TIMEOUT of
+# its first octet, and the whole AUTHORIZATION state within five of
+# them, however busy the client keeps it (CAPA answered for ever).
+def held(port, chunk, every, limit=60):
+    """Sends chunk every few tenths of a second, reading what comes;
+    returns (seconds the server held the connection, last line) or
+    (None, ...) when it was still open at the limit (a bound, not a
+    measurement)."""
+    c = Client(port)
+    c.line()
+    c.s.settimeout(every)
+    start = time.time()
+    last = ""
+    while time.time() - start < limit:
+        try:
+            c.s.send(chunk)
+        except OSError:
+            break
+        try:
+            data = c.s.recv(4096)
+            if not data:
+                break
+            last = data.decode("latin-1").strip().split("\r\n")[-1]
+        except socket.timeout:
+            pass
+        except OSError:
+            break
+    else:
+        c.close()
+        return None, last
+    c.close()
+    return time.time() - start, last
+
+
+port = free_port()
+login = root.start(["tcpserver"] + TCP_USER + ["-HRl0", "127.0.0.1", str(port), command("pop3-login"), "authcheck",
+                    command("pop3d")], env={"POP3_LOGIN_TIMEOUT": "1"}, port=port)
+secs, last = held(port, b"CAPA\r\n", 0.3)
+t.ok(secs is not None, "pop3-login: a client sending CAPA for ever is cut off", last)
+t.is_(last, "-ERR Timeout.", "pop3-login: ... told so")
+secs, last = held(port, b"C", 0.3)
+t.ok(secs is not None, "pop3-login: a line dribbled one octet at a time is cut off", last)
+t.ok(wait_gone(login), "pop3-login: no process left")

@@ -3,6 +3,8 @@
 
 /* Seconds a reply may wait for a client that does not read it. */
 #define LOGIN_WRITE_TIMEOUT 30
+/* The AUTHORIZATION state may last this many POP3_LOGIN_TIMEOUTs. */
+#define LOGIN_SESSION_LINES 5
 
 #include <stddef.h>
 #include "stralloc.h"
@@ -11,7 +13,8 @@
  * before any account is known. */
 
 struct login {
-  unsigned timeout;        /* seconds of silence before hanging up */
+  unsigned timeout;        /* seconds a command line may take before hanging up */
+  long long end;           /* CLOCK_MONOTONIC ms: no login by then, hang up (set by io.c) */
   int ctlfd;               /* SSLCTLFD, or -1: no STLS */
   int readfd, writefd;     /* SSLREADFD, SSLWRITEFD */
   int tls;                 /* the session is encrypted */
