@@ -236,8 +236,10 @@ static int make_plan(const struct spawner *sp, const struct request *rq, const s
   a[n++] = rt->kind == ROUTE_LOCAL ? "user" : "alias";
   a[n++] = rq->id; a[n++] = e->sender; a[n++] = rt->rcpt.s;
   if (rt->kind == ROUTE_LOCAL) {
-    p->uid = rt->uid; p->gid = rt->gid;
-    a[n++] = rt->user.s; a[n++] = rt->home.s; a[n++] = rt->ext.s; a[n++] = rt->maildir.s; a[n++] = rt->quota.s;
+    p->uid = rt->mailuser ? sp->mail_uid : rt->uid;
+    p->gid = rt->mailuser ? sp->mail_gid : rt->gid;
+    a[n++] = rt->mailuser ? sp->mail_user.s : rt->user.s;
+    a[n++] = rt->home.s; a[n++] = rt->ext.s; a[n++] = rt->maildir.s; a[n++] = rt->quota.s;
   } else {
     /* The expansion, one argument per target, as MAILUSER. */
     p->uid = sp->mail_uid; p->gid = sp->mail_gid;

@@ -6,6 +6,7 @@
 #include "aliases.h"
 #include "die.h"
 #include "domains.h"
+#include "dotnames.h"
 #include "home.h"
 #include "route.h"
 
@@ -61,6 +62,27 @@ static void find_account(struct route *r, const char *local, size_t len, int cls
   stralloc_free(&name);
 }
 
+/* Courier's etc/aliasdir: a local address that is no account is
+ * delivered by aliasdir/.courier-LOCAL (or a -default file), with the
+ * directory as HOME and the local part as the extension, as MAILUSER. */
+static void find_aliasdir(struct route *r, const char *local, size_t len)
+{
+  stralloc dir = {0}, ext = {0};
+  if (!home_path(&dir, "etc/aliasdir") || !stralloc_copyb(&ext, local, len) || !stralloc_0(&ext)) die_nomem();
+  int found = dotnames_exist(dir.s, ext.s);
+  if (found < 0) set_text(r, ROUTE_TEMP, "4.3.0 unable to read etc/aliasdir");
+  if (found > 0) {
+    r->kind = ROUTE_LOCAL;
+    r->mailuser = 1;
+    r->uid = r->gid = 0;
+    if (!stralloc_copys(&r->user, "") || !stralloc_0(&r->user) || !stralloc_copy(&r->home, &dir) ||
+        !stralloc_0(&r->home) || !stralloc_copy(&r->ext, &ext) || !stralloc_copys(&r->maildir, "") || !stralloc_0(&r->maildir) ||
+        !stralloc_copys(&r->quota, "") || !stralloc_0(&r->quota)) die_nomem();
+  }
+  stralloc_free(&dir);
+  stralloc_free(&ext);
+}
+
 /* A transport whose program is not installed yet. */
 static int missing(const char *prog)
 {
@@ -88,6 +110,7 @@ static void resolve(const char *me, const char *rcpt, struct route *r, int depth
   size_t len = strlen(rcpt), at = addr_at(rcpt, len);
   int cls;
   r->kind = ROUTE_FAIL;
+  r->mailuser = 0;
   r->targets.len = 0;
   if (at < len) {
     cls = domain_class(rcpt + at + 1, &r->domain);
@@ -124,6 +147,7 @@ static void resolve(const char *me, const char *rcpt, struct route *r, int depth
     return;
   }
   find_account(r, rcpt, at, cls, &r->domain);
+  if (r->kind == ROUTE_FAIL && cls == DOMAIN_LOCAL) find_aliasdir(r, rcpt, at);
 }
 
 void route_resolve(const char *me, const char *rcpt, struct route *r)

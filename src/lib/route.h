@@ -17,6 +17,8 @@ struct route {
   stralloc rcpt;       /* the recipient as delivered: local@domain */
   stralloc domain;     /* the canonical domain */
   uid_t uid; gid_t gid;                      /* ROUTE_LOCAL: the account's, never 0 */
+  int mailuser;        /* ROUTE_LOCAL through etc/aliasdir: delivered as MAILUSER
+                          (uid and gid 0 here: the spawner fills them in) */
   stralloc user, home, ext, maildir, quota;  /* ROUTE_LOCAL */
   stralloc targets;    /* ROUTE_ALIAS: the expansion, t1\0t2\0 */
 };

@@ -52,7 +52,7 @@ class Mailroot(Root):
             conf = f.read()
         # MAXPERIP off: tests and benchmarks open many sessions from
         # 127.0.0.1 at once (38-maxperip sets it back).
-        conf += "ESMTPAUTH='PLAIN LOGIN CRAM-MD5'\nESMTP_STARTTLS=NO\nMAXPERIP=0\n" + (esmtpd or "")
+        conf += "ESMTPAUTH='PLAIN LOGIN CRAM-MD5'\nESMTP_STARTTLS=NO\nMAXPERIP=0\nADDRESS=127.0.0.1\n" + (esmtpd or "")
         self.write("etc/esmtpd", conf)
         r = self.run(command("queue-init"))
         if r.returncode != 0:

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include "conf.h"
 #include "die.h"
+#include "dotnames.h"
 #include "exitcode.h"
 #include "home.h"
 #include "local.h"
@@ -26,38 +27,19 @@ static int try_file(struct lctx *c, const char *name)
   return 1;
 }
 
-/* The file names of dot-courier(5): .courier, .courier-EXT, then
- * .courier-PREFIX-default for ever shorter prefixes of EXT, then
- * .courier-default. EXT is matched lower-cased, with '.' and '/' read as ':'. */
+/* The first file of dot-courier(5)'s order (dotnames.h) that exists. */
 static int search(struct lctx *c, const char *base)
 {
-  stralloc name = {0}, ext = {0};
-  int r;
-  if (!stralloc_copys(&name, base) || !stralloc_0(&name)) die_nomem();
-  if (!*c->ext) { r = try_file(c, name.s); goto out; }
-  if (!stralloc_copys(&ext, c->ext)) die_nomem();
-  for (size_t i = 0; i < ext.len; ++i) {
-    if (ext.s[i] >= 'A' && ext.s[i] <= 'Z') ext.s[i] += 32;
-    /* '/' too: an extension must never name a file in a subdirectory */
-    if (ext.s[i] == '.' || ext.s[i] == '/') ext.s[i] = ':';
+  struct dotnames it = {0};
+  stralloc name = {0};
+  int r = 0;
+  dotnames_start(&it, base, c->ext);
+  while (!r && dotnames_next(&it, &name)) {
+    r = try_file(c, name.s);
+    if (r > 0 && it.is_default && !stralloc_copys(&c->dflt, c->ext + it.dflt)) die_nomem();
   }
-  if (!stralloc_copys(&name, base) || !stralloc_append(&name, "-") || !stralloc_cat(&name, &ext) ||
-      !stralloc_0(&name)) die_nomem();
-  if ((r = try_file(c, name.s))) goto out;
-  for (size_t cut = ext.len; cut > 0; --cut) {
-    if (ext.s[cut - 1] != '-') continue;
-    if (!stralloc_copys(&name, base) || !stralloc_append(&name, "-") || !stralloc_catb(&name, ext.s, cut) ||
-        !stralloc_cats(&name, "default") || !stralloc_0(&name)) die_nomem();
-    if ((r = try_file(c, name.s))) {
-      if (!stralloc_copyb(&c->dflt, c->ext + cut, ext.len - cut)) die_nomem();
-      goto out;
-    }
-  }
-  if (!stralloc_copys(&name, base) || !stralloc_cats(&name, "-default") || !stralloc_0(&name)) die_nomem();
-  if ((r = try_file(c, name.s)) > 0 && !stralloc_copys(&c->dflt, c->ext)) die_nomem();
-out:
+  dotnames_free(&it);
   stralloc_free(&name);
-  stralloc_free(&ext);
   return r;
 }
 

@@ -9,6 +9,8 @@
 #include "case.h"
 #include "die.h"
 #include "domains.h"
+#include "dotnames.h"
+#include "home.h"
 #include "smtpd.h"
 
 static int is_postmaster(const struct addr *a)
@@ -40,6 +42,21 @@ static int account_known(stralloc *name, size_t atpos)
   return r;
 }
 
+/* A local address etc/aliasdir has a dot-courier file for (dotnames.h,
+ * as the delivery will look): 1, 0, or -1 when the directory is unreadable. */
+static int aliasdir_known(const struct addr *a)
+{
+  stralloc dir = { 0, 0, 0 }, local = { 0, 0, 0 };
+  /* The local part in canonical form, as the envelope will carry it. */
+  if (!home_path(&dir, "etc/aliasdir") || !addr_format(&local, a)) die_nomem();
+  local.len = addr_at(local.s, local.len);
+  if (!stralloc_0(&local)) die_nomem();
+  int r = dotnames_exist(dir.s, local.s);
+  stralloc_free(&dir);
+  stralloc_free(&local);
+  return r;
+}
+
 /* 1 known, 0 unknown, -1 temporary failure. */
 static int user_known(struct session *s, const struct addr *a, int cls, const char *domain)
 {
@@ -60,6 +77,7 @@ static int user_known(struct session *s, const struct addr *a, int cls, const ch
     case_lowerb(t->s, at);
     r = account_known(t, at);
   }
+  if (r == 0 && cls == DOMAIN_LOCAL) r = aliasdir_known(a);
   return r;
 }
 
