@@ -252,6 +252,7 @@ time_t mbox_internaldate(struct mbox *mb, size_t idx)
 void mbox_free(struct mbox *mb)
 {
   mbox_close(mb);
+  watch_close(mb);
   free(mb->m);
   mb->m = 0;
   mb->a = 0;

@@ -33,20 +33,35 @@ static int add(int fd, const struct mbox *mb, const char *sub)
 int watch_start(struct mbox *mb)
 {
   mb->watching = 0;
-  int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-  if (fd < 0) return -1;
-  mb->wd_new = add(fd, mb, "/new");
-  mb->wd_cur = add(fd, mb, "/cur");
-  if (mb->wd_new < 0 || mb->wd_cur < 0) { close(fd); return -1; }
-  mb->ino = fd;
+  if (!mb->ino_open) {
+    mb->ino = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (mb->ino < 0) return -1;
+    mb->ino_open = 1;
+  }
+  mb->wd_new = add(mb->ino, mb, "/new");
+  mb->wd_cur = add(mb->ino, mb, "/cur");
+  if (mb->wd_new < 0 || mb->wd_cur < 0) {
+    watch_close(mb);
+    return -1;
+  }
   mb->watching = 1;
   return 0;
 }
 
+/* The events of the removed watches (their IN_IGNORED too) name watch
+ * descriptors no longer in use: the next folder's syncs skip them. */
 void watch_stop(struct mbox *mb)
 {
-  if (mb->watching) close(mb->ino);
+  if (!mb->watching) return;
+  inotify_rm_watch(mb->ino, mb->wd_new);
+  inotify_rm_watch(mb->ino, mb->wd_cur);
   mb->watching = 0;
+}
+
+void watch_close(struct mbox *mb)
+{
+  if (mb->ino_open) close(mb->ino);
+  mb->ino_open = mb->watching = 0;
 }
 
 static int push(struct touched *t, const char *name, int innew, int kind, unsigned cookie)
@@ -70,12 +85,12 @@ static int push(struct touched *t, const char *name, int innew, int kind, unsign
 
 static void one_event(const struct mbox *mb, struct touched *t, const struct inotify_event *ev)
 {
+  if (!(ev->mask & IN_Q_OVERFLOW) && ev->wd != mb->wd_new && ev->wd != mb->wd_cur) return;
   if (ev->mask & (IN_Q_OVERFLOW | IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT)) {
     t->full = 1;
     return;
   }
   if (!ev->len || !ev->name[0] || ev->name[0] == '.') return;
-  if (ev->wd != mb->wd_new && ev->wd != mb->wd_cur) return;
   int kind = (ev->mask & IN_DELETE) ? W_DELETE : (ev->mask & IN_MOVED_FROM) ? W_FROM
              : (ev->mask & IN_MOVED_TO) ? W_TO : W_CREATE;
   if (push(t, ev->name, ev->wd == mb->wd_new, kind, ev->cookie) < 0) t->full = 1;

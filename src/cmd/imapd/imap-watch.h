@@ -31,7 +31,10 @@ struct touched {
  * change falls between the two). 0 ok, -1 (the folder is then synced
  * by the directories' modification times). */
 int watch_start(struct mbox *mb);
+/* Stops watching; the inotify descriptor stays open for the next
+ * folder: closing one waits for the kernel (milliseconds). */
 void watch_stop(struct mbox *mb);
+void watch_close(struct mbox *mb);
 /* Reads every pending event into t: the number read, -1 error. */
 long watch_read(struct mbox *mb, struct touched *t);
 /* Looks at every touched name (whether it exists now) and indexes them. 0 ok, -1 error. */

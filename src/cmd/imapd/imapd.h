@@ -53,6 +53,7 @@ struct mbox {
   long long expunged_bytes;  /* sizes of the files mbox_expunge removed */
   int want_watch;      /* mbox_open starts watching (imap-watch.c): a selected folder */
   int watching;        /* ino (inotify) watches new/ as wd_new and cur/ as wd_cur */
+  int ino_open;        /* ino is open (kept from one selected folder to the next) */
   int ino, wd_new, wd_cur;
 };
 
