@@ -2,7 +2,10 @@
 """imapd: APPEND adds its uid list line in place (the header's N and M
 are lower bounds then), and a crash in the middle of such an append,
 a last line without its newline, costs no UID: it is ignored by readers
-and cut off by the next append."""
+and cut off by the next append. STORE appends a line with the new
+mod-sequence of each message it changed, which a later session takes;
+when such lines outnumber the messages the list is written anew, every
+UID kept."""
 import os
 import re
 import sys
@@ -67,6 +70,41 @@ r.line()
 r.cmd("SELECT INBOX")
 u, tag = r.cmd("UID FETCH 1:* UID")
 t.is_(u, ["* 1 FETCH (UID 1)", "* 2 FETCH (UID 2)", "* 3 FETCH (UID 3)"], "UIDs agreed by a new session")
+
+# STORE: a line per changed message appended, the list not rewritten.
+ino = os.stat(LIST).st_ino
+n_lines = len(open(LIST).read().splitlines())
+u, tag = r.cmd("ENABLE CONDSTORE")
+u, tag = r.cmd("UID STORE 2 +FLAGS (\\Flagged)")
+ms = re.search(r"MODSEQ \((\d+)\)", u[0]).group(1)
+lines = open(LIST).read().splitlines()
+t.is_((os.stat(LIST).st_ino, len(lines)), (ino, n_lines + 1), "STORE appends one line, in place")
+t.like(lines[-1], r"^2 (W\d+ )?M%s :" % ms, "the line holds the UID and its new mod-sequence")
+with open(LIST, "a") as f:
+    f.write("1 M999999 :torn-by-a-crash")
+r.cmd("LOGOUT")
+r.close()
+r = Raw(port)
+r.line()
+r.cmd("SELECT INBOX")
+r.cmd("ENABLE CONDSTORE")
+u, tag = r.cmd("UID FETCH 1:* (MODSEQ)")
+t.like(u[1], r"^\* 2 FETCH \(UID 2 MODSEQ \(%s\)\)$" % ms, "a new session takes the later line's mod-sequence")
+u, tag = r.cmd("UID SEARCH MODSEQ %s" % ms)
+t.is_(u, ["* SEARCH 2 (MODSEQ %s)" % ms], "SEARCH MODSEQ finds it, the torn line ignored")
+for i in range(40):
+    r.cmd("STORE 1:3 %sFLAGS (\\Seen)" % ("+" if i % 2 else "-"))
+lines = open(LIST).read().splitlines()
+t.ok(len(lines) <= 2 * 3 + 64 + 3 + 1, "repeated lines compacted: %d lines" % len(lines))
+u, tag = r.cmd("UID FETCH 1:* (UID MODSEQ)")
+r.cmd("LOGOUT")
+r.close()
+r = Raw(port)
+r.line()
+r.cmd("SELECT INBOX")
+r.cmd("ENABLE CONDSTORE")
+u2, tag = r.cmd("UID FETCH 1:* (UID MODSEQ)")
+t.is_(u2, u, "after compaction a new session sees the same UIDs and mod-sequences")
 r.cmd("LOGOUT")
 r.close()
 root.cleanup()

@@ -123,10 +123,14 @@ static void from_uidlist(void *ctx, const struct uidlist_entry *ue)
   struct scan *sc = ctx;
   ++sc->listed;
   struct ent *e = lookup(sc, ue->base, ue->baselen);
-  if (e && e->idx == -1 && !e->uid) {
+  if (!e || e->idx != -1) return;
+  if (!e->uid) {
     e->uid = ue->uid;
     e->vsize = ue->vsize;
     e->modseq = ue->modseq;
+  } else if (e->uid == ue->uid) {   /* a later line of the UID: a newer mod-sequence */
+    if (ue->modseq > e->modseq) e->modseq = ue->modseq;
+    if (ue->vsize) e->vsize = ue->vsize;
   }
 }
 

@@ -5,9 +5,12 @@
  *
  * The syntax of Dovecot's dovecot-uidlist version 3 (M is postern's). Writers hold an
  * exclusive flock on postern-uidlist.lock. New messages' lines are
- * appended (a torn last line is ignored, and cut off by the next append);
- * other changes write postern-uidlist.tmp, fsync it and rename it over
- * the list: a crash at any moment leaves the old list or the new one. */
+ * appended, and so are new mod-sequences of known messages (a later line
+ * of a UID updates the earlier one); a torn last line is ignored, and cut
+ * off by the next append. When repeated lines outnumber the messages,
+ * the list is written anew: postern-uidlist.tmp, fsync'd and renamed
+ * over the list, so a crash at any moment leaves the old list or the new
+ * one. No line ever gives a known base name another UID. */
 #include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -89,38 +92,13 @@ static void parse_entry(const char *s, const char *end, struct uidlist_entry *ou
   *out = e;
 }
 
-static void parse_line(const char *s, const char *end,
-                       void (*fn)(void *, const struct uidlist_entry *), void *ctx)
-{
-  struct uidlist_entry e;
-  parse_entry(s, end, &e);
-  if (e.uid && e.base && e.baselen) fn(ctx, &e);
-}
-
-/* New messages' lines are appended without rewriting the header, so N
- * and M there are lower bounds: the last whole line holds the highest
- * UID and, when appended, the highest mod-sequence (appends are made
- * under the lock, each above everything before it). */
-static void apply_tail(const char *body, const char *end, struct uidlist_head *h)
-{
-  const char *last = end;
-  while (last > body && last[-1] != '\n') --last;      /* drop a torn tail */
-  if (last <= body) return;
-  const char *start = last - 1;
-  while (start > body && start[-1] != '\n') --start;
-  struct uidlist_entry e;
-  parse_entry(start, last - 1, &e);
-  if (!e.uid || !e.base) return;
-  if (e.uid >= h->next) h->next = e.uid + 1;
-  if (e.modseq > h->modseq) h->modseq = e.modseq;
-}
-
 int uidlist_read(const char *dir, struct uidlist_head *h,
                  void (*fn)(void *ctx, const struct uidlist_entry *e), void *ctx)
 {
   stralloc p = { 0 };
   h->validity = h->next = 0;
   h->modseq = 0;
+  h->lines = 0;
   if (!path_of(&p, dir, "postern-uidlist")) return -1;
   int fd = open(p.s, O_RDONLY | O_CLOEXEC);
   stralloc_free(&p);
@@ -134,12 +112,19 @@ int uidlist_read(const char *dir, struct uidlist_head *h,
   const char *s = buf, *end = buf + st.st_size;
   const char *nl = memchr(s, '\n', (size_t)(end - s));
   parse_header(s, nl ? nl : end, h);
-  if (h->validity && nl) apply_tail(nl + 1, end, h);
-  if (h->validity && fn)
+  /* Lines are appended without rewriting the header, so its N and M
+   * are lower bounds: the lines give the rest. */
+  if (h->validity)
     for (s = nl ? nl + 1 : end; s < end; s = nl + 1) {
       nl = memchr(s, '\n', (size_t)(end - s));
       if (!nl) break;        /* never a torn last line: ignore one */
-      parse_line(s, nl, fn, ctx);
+      struct uidlist_entry e;
+      parse_entry(s, nl, &e);
+      if (!e.uid || !e.base || !e.baselen) continue;
+      ++h->lines;
+      if (e.uid >= h->next) h->next = e.uid + 1;
+      if (e.modseq > h->modseq) h->modseq = e.modseq;
+      if (fn) fn(ctx, &e);
     }
   munmap(buf, (size_t)st.st_size);
   return 0;
@@ -193,23 +178,13 @@ out:
   return r;
 }
 
-/* Whether the list already names base (a sync gave it a UID): then
- * *uid is that UID. */
-static int listed(const stralloc *list, const char *name, unsigned *uid)
+/* Whether the list already names a base (a sync gave it a UID). */
+struct seen { const char *base; size_t bl; unsigned uid; };
+
+static void seen_base(void *ctx, const struct uidlist_entry *e)
 {
-  size_t bl = name_baselen(name);
-  for (size_t i = 0; i < list->len;) {
-    const char *line = list->s + i, *nl = memchr(line, '\n', list->len - i);
-    size_t len = nl ? (size_t)(nl - line) : list->len - i;
-    const char *colon = memchr(line, ':', len);
-    if (colon && (size_t)(line + len - colon - 1) == bl && !memcmp(colon + 1, name, bl)) {
-      const char *p = line;
-      *uid = (unsigned)num(&p, line + len);
-      return *uid != 0;
-    }
-    i += len + 1;
-  }
-  return 0;
+  struct seen *f = ctx;
+  if (!f->uid && e->baselen == f->bl && !memcmp(e->base, f->base, f->bl)) f->uid = e->uid;
 }
 
 /* A new list: written aside, fsync'd and renamed into place. */
@@ -230,29 +205,44 @@ out:
   return r;
 }
 
-/* New lines appended in place (the caller holds the lock): one write
- * and one fdatasync instead of a new file, an fsync and a rename. A
- * crash in the middle leaves a last line without its newline, which
- * readers ignore; it is cut off here first so that the new lines start
- * a line of their own. old is the list as read under the lock. */
-static int append_lines(const char *list, const stralloc *old, const stralloc *lines)
+/* The length of the list up to its last newline (a torn last line
+ * left by a crash is not counted), looking back from the end. */
+static off_t whole_length(int fd, off_t size)
 {
-  size_t whole = old->len;
-  while (whole && old->s[whole - 1] != '\n') --whole;
-  if (!whole) return -1;   /* not even a header: not ours to extend */
-  int fd = open(list, O_WRONLY | O_CLOEXEC);
-  if (fd < 0) return -1;
-  int r = -1;
-  if (whole < old->len && ftruncate(fd, (off_t)whole) < 0) goto out;
+  char buf[4096];
+  for (off_t end = size; end > 0;) {
+    off_t start = end > (off_t)sizeof buf ? end - (off_t)sizeof buf : 0;
+    ssize_t n = pread(fd, buf, (size_t)(end - start), start);
+    if (n <= 0) return -1;
+    for (ssize_t i = n; i-- > 0;)
+      if (buf[i] == '\n') return start + i + 1;
+    end = start;
+  }
+  return 0;
+}
+
+/* Appends lines to the list (the caller holds the lock): cuts off a
+ * torn last line first, then one write and one fdatasync. */
+static int append_tail(const char *dir, const stralloc *lines)
+{
+  stralloc p = { 0 };
+  int fd = -1, r = -1;
+  struct stat st;
+  if (!path_of(&p, dir, "postern-uidlist") || (fd = open(p.s, O_RDWR | O_CLOEXEC)) < 0 || fstat(fd, &st) < 0)
+    goto out;
+  off_t whole = whole_length(fd, st.st_size);
+  if (whole <= 0) goto out;   /* not even a header: not ours to extend */
+  if (whole < st.st_size && ftruncate(fd, whole) < 0) goto out;
   for (size_t off = 0; off < lines->len;) {
-    ssize_t w = pwrite(fd, lines->s + off, lines->len - off, (off_t)(whole + off));
+    ssize_t w = pwrite(fd, lines->s + off, lines->len - off, whole + (off_t)off);
     if (w < 0 && errno == EINTR) continue;
     if (w <= 0) goto out;
     off += (size_t)w;
   }
   if (fdatasync(fd) == 0) r = 0;
 out:
-  if (close(fd) < 0) r = -1;
+  if (fd >= 0 && close(fd) < 0) r = -1;
+  stralloc_free(&p);
   return r;
 }
 
@@ -262,27 +252,20 @@ out:
  * UIDs. *first gets the first UID given. 0 ok, -1 error. */
 int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *validity, unsigned *first)
 {
-  stralloc p = { 0 }, old = { 0 }, out = { 0 };
+  stralloc p = { 0 }, out = { 0 };
   struct uidlist_head h;
+  struct seen f = { .base = bases->s, .bl = name_baselen(bases->s) };
   int r = -1;
-  if (uidlist_read(dir, &h, 0, 0) < 0 || !path_of(&p, dir, "postern-uidlist")) goto out;
+  if (uidlist_read(dir, &h, count == 1 ? seen_base : 0, &f) < 0 || !path_of(&p, dir, "postern-uidlist")) goto out;
   unsigned v = h.validity, next = h.next;
   unsigned long long modseq = h.modseq + 1;
-  if (v) {
-    int fd = open(p.s, O_RDONLY | O_CLOEXEC);
-    char buf[8192];
-    ssize_t n;
-    if (fd < 0) goto out;
-    while ((n = read(fd, buf, sizeof buf)) > 0)
-      if (!stralloc_catb(&old, buf, (size_t)n)) { close(fd); goto out; }
-    close(fd);
-  } else {
+  if (!v) {
     v = (unsigned)time(0);
     next = 1;
   }
   *validity = v;
   *first = next;
-  if (count == 1 && listed(&old, bases->s, first)) { r = 0; goto out; }
+  if (f.uid) { *first = f.uid; r = 0; goto out; }
   const char *b = bases->s;
   for (size_t i = 0; i < count; ++i, b += strlen(b) + 1)
     if (!cat_u(&out, next + i) || !stralloc_cats(&out, " M") || !cat_u(&out, modseq) ||
@@ -290,7 +273,7 @@ int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *
         !stralloc_cats(&out, "\n"))
       goto out;
   if (v == h.validity) {
-    if (append_lines(p.s, &old, &out) < 0) goto out;
+    if (append_tail(dir, &out) < 0) goto out;
   } else {
     stralloc head = { 0 };
     int ok = stralloc_copys(&head, "3 V") && cat_u(&head, v) && stralloc_cats(&head, " N") &&
@@ -303,7 +286,6 @@ int uidlist_add(const char *dir, const stralloc *bases, size_t count, unsigned *
   r = 0;
 out:
   stralloc_free(&p);
-  stralloc_free(&old);
   stralloc_free(&out);
   return r;
 }
@@ -330,23 +312,42 @@ static void merge(void *ctx, const struct uidlist_entry *e)
     b->failed = 1;
 }
 
+static int cat_line(stralloc *out, const struct mbox *mb, size_t i)
+{
+  const char *nm = mbox_fname(mb, i);
+  const struct msg *m = &mb->m[i];
+  return cat_u(out, m->uid) && (!m->vsize || (stralloc_cats(out, " W") && cat_u(out, m->vsize - 1))) &&
+         stralloc_cats(out, " M") && cat_u(out, m->modseq) && stralloc_cats(out, " :") &&
+         stralloc_catb(out, nm, name_baselen(nm)) && stralloc_cats(out, "\n");
+}
+
+/* The new mod-sequences as lines appended to the list; the whole list
+ * written anew instead when repeated lines have piled up. */
 int uidlist_bump(struct mbox *mb)
 {
   struct uidlist_head h;
   struct bump b = { .mb = mb, .maxuid = mb->n ? mb->m[mb->n - 1].uid : 0 };
+  stralloc lines = { 0 };
   int r = -1;
   if (uidlist_read(mb->dir.s, &h, merge, &b) < 0 || b.failed) goto out;
   if (h.validity && h.validity != mb->uidvalidity) goto out;   /* a new list: not ours to change */
   unsigned long long top = (h.modseq > mb->highestmodseq ? h.modseq : mb->highestmodseq) + 1;
+  size_t changed = 0;
   for (size_t i = 0; i < mb->n; ++i)
     if (mb->m[i].flags & F_MODSEQ) {
       mb->m[i].modseq = top;
       mb->m[i].flags &= ~F_MODSEQ;
+      if (!cat_line(&lines, mb, i)) b.failed = 1;
+      ++changed;
     }
   mb->highestmodseq = top;
   if (h.next > mb->uidnext) mb->uidnext = h.next;
-  r = uidlist_write(mb, &b.extra);
+  if (!b.failed && h.validity && h.lines + changed <= 2 * mb->n + 64 && append_tail(mb->dir.s, &lines) == 0)
+    r = 0;
+  else
+    r = uidlist_write(mb, &b.extra);
 out:
   stralloc_free(&b.extra);
+  stralloc_free(&lines);
   return r;
 }

@@ -104,11 +104,12 @@ struct uidlist_entry {
   unsigned uid; unsigned vsize;
   unsigned long long modseq;   /* 0 when the line has none */
 };
-struct uidlist_head { unsigned validity, next; unsigned long long modseq; };
+struct uidlist_head { unsigned validity, next; unsigned long long modseq; size_t lines; };
 int uidlist_lock(const char *dir);
 void uidlist_unlock(int fd);
-/* Reads the list, calling fn for each entry; sets validity/next (0 when
- * there is no list). 0 ok, -1 error. */
+/* Reads the list, calling fn for each line (a UID's later lines update
+ * its earlier ones); sets validity, next, modseq and the count of lines
+ * (0 when there is no list). 0 ok, -1 error. */
 int uidlist_read(const char *dir, struct uidlist_head *h,
                  void (*fn)(void *ctx, const struct uidlist_entry *e), void *ctx);
 /* Writes the list of mb's messages plus extra lines, atomically. */
