@@ -254,3 +254,22 @@ t.is_(last, "-ERR Timeout.", "pop3-login: ... told so")
 secs, last = held(port, b"C", 0.3)
 t.ok(secs is not None, "pop3-login: a line dribbled one octet at a time is cut off", last)
 t.ok(wait_gone(login), "pop3-login: no process left")
+
+# 7. QUIT after another client renamed 500 of the messages DELE'd here
+# and removed 500 more: the renamed ones are found again (all in one
+# reading of cur/), the removed ones skipped, and the rest untouched.
+port, proc, log = start(md)
+c = Client(port)
+c.line()
+c.send("".join("DELE %d\r\n" % i for i in range(1, 1001)))
+t.is_({c.line() for _ in range(1000)}, {"+OK Deleted."}, "1,000 DELEs")
+cur = sorted(os.listdir(os.path.join(md, "cur")))
+for n in cur[:500]:
+    os.rename(os.path.join(md, "cur", n), os.path.join(md, "cur", n.split(":")[0] + ":2,FS"))
+for n in cur[500:1000]:
+    os.unlink(os.path.join(md, "cur", n))
+t.is_(c.cmd("QUIT"), "+OK Bye-bye.", "QUIT")
+c.close()
+t.ok(wait_gone(proc), "the session ended")
+t.is_(sorted(os.listdir(os.path.join(md, "cur"))), cur[1000:], "the 1,000 are gone, the other 2,000 untouched")
+t.like(root.log(log), r"pop3d: logout user=tester .* deleted=500 ", "the 500 this session removed are logged")

@@ -2,8 +2,10 @@
  * through pop3d's own line reader, against a small maildir (temp dir
  * /tmp/fuzz-pop3d.PID) holding messages with LF and CRLF ends, none at
  * the end, a last line ending in CR, dot lines, an empty message, one
- * without a body and a FIFO. QUIT runs the UPDATE state, after which
- * the maildir is filled again. The DELE marks must always agree with
+ * without a body and a FIFO; lines starting with '#' rename or remove
+ * a message file as another client would. QUIT runs the UPDATE state,
+ * after which (or after a rename or removal) the maildir is filled
+ * again. The DELE marks must always agree with
  * the running totals STAT answers from. */
 #include <dirent.h>
 #include <fcntl.h>
@@ -72,6 +74,18 @@ static void setup(void)
   atexit(cleanup);
 }
 
+/* "#R<c>" renames the file of message c % n (adding flags), "#U<c>"
+ * removes it: another client acting behind the session's back. */
+static void outside(const struct mailbox *mb, const char *line, size_t len)
+{
+  if (len < 3 || !mb->n) return;
+  const char *name = mailbox_name(mb, (unsigned char)line[2] % mb->n);
+  char to[1200];
+  if (line[1] == 'U') unlinkat(mb->cur, name, 0);
+  if (line[1] != 'R' || snprintf(to, sizeof to, "%.*s:2,FRS", (int)strcspn(name, ":"), name) >= (int)sizeof to) return;
+  renameat(mb->cur, name, mb->cur, to);
+}
+
 static void check_totals(const struct mailbox *mb)
 {
   unsigned long n = 0;
@@ -109,18 +123,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (mailbox_open(&s->mb) < 0) abort();
   char line[POP3_LINE_MAX + 2];
   size_t len;
-  int r;
+  int r, dirty = 0;
   while ((r = in_line(&s->in, line, sizeof line, &len)) > 0) {
     if (r == 2) continue;
+    if (line[0] == '#') { outside(&s->mb, line, len); dirty = 1; continue; }
     if (pop3d_command(s, line, len)) {
       check_totals(&s->mb);
       mailbox_update(s);
-      fill();
+      dirty = 1;
       break;
     }
     check_totals(&s->mb);
   }
   out_flush(&s->out);
+  if (dirty) fill();
   close(p[0]);
   mailbox_free(&s->mb);
   free(s);

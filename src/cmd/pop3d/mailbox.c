@@ -142,35 +142,6 @@ int mailbox_open(struct mailbox *mb)
   return 0;
 }
 
-static size_t base_len(const char *name)
-{
-  size_t n = strcspn(name, ":");
-  return n;
-}
-
-/* Another client (an IMAP session setting flags) may have renamed the
- * file since login: the part before ':' never changes, so look for it. */
-int mailbox_relocate(struct mailbox *mb, unsigned long i)
-{
-  const char *old = mailbox_name(mb, i);
-  size_t n = base_len(old);
-  DIR *d = opendir("cur");
-  if (!d) return 0;
-  struct dirent *de;
-  int found = 0;
-  while ((de = readdir(d))) {
-    if (strncmp(de->d_name, old, n) || (de->d_name[n] && de->d_name[n] != ':')) continue;
-    size_t at = mb->names.len;
-    if (at < UINT32_MAX - 4096 && stralloc_cats(&mb->names, de->d_name) && stralloc_0(&mb->names)) {
-      mb->m[i].name = (uint32_t)at;
-      found = 1;
-    }
-    break;
-  }
-  closedir(d);
-  return found;
-}
-
 /* The name up to the info, with octets outside 0x21..0x7E (and ' " +)
  * written as +XX: the UIDL Courier derives from a maildir name. */
 void mailbox_uidl(stralloc *out, const char *name)

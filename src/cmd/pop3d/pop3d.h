@@ -60,7 +60,10 @@ struct pop3d {
 /* mailbox.c */
 int mailbox_open(struct mailbox *mb);          /* new/ -> cur/, scan, sort: 0 ok, -1 errno */
 const char *mailbox_name(const struct mailbox *mb, unsigned long i);
-int mailbox_relocate(struct mailbox *mb, unsigned long i);  /* renamed elsewhere: 1 found, 0 gone */
+int mailbox_relocate(struct mailbox *mb, unsigned long i);  /* relocate.c: renamed elsewhere: 1 found, 0 gone */
+/* relocate.c: the k messages idx[] in one reading of cur/; those not
+ * found are marked gone. 0, or -1 when cur/ could not be read. */
+int mailbox_relocate_many(struct mailbox *mb, const unsigned long *idx, unsigned long k);
 void mailbox_uidl(stralloc *out, const char *name);
 void mailbox_sort(struct mailbox *mb);          /* arrival order, in place */
 int mailbox_update(struct pop3d *s);            /* UPDATE state: 0 ok, -1 some failed */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,17 +22,15 @@ static long long quota_bytes(int cur, const char *name)
   return fstatat(cur, name, &st, 0) == 0 ? (long long)st.st_size : 0;
 }
 
-/* 1 removed, 0 already gone (another session removed it), -1 error. */
+/* 1 removed, 0 not found under its name, -1 error. */
 static int remove_msg(struct pop3d *s, unsigned long i, long long *bytes)
 {
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    const char *name = mailbox_name(&s->mb, i);
-    long long size = quota_bytes(s->mb.cur, name);
-    if (unlinkat(s->mb.cur, name, 0) == 0) { *bytes = size; return 1; }
-    if (errno != ENOENT) { warn_sys("unable to remove cur/", name); return -1; }
-    if (!mailbox_relocate(&s->mb, i)) return 0;
-  }
-  return 0;
+  const char *name = mailbox_name(&s->mb, i);
+  long long size = quota_bytes(s->mb.cur, name);
+  if (unlinkat(s->mb.cur, name, 0) == 0) { *bytes = size; return 1; }
+  if (errno == ENOENT) return 0;
+  warn_sys("unable to remove cur/", name);
+  return -1;
 }
 
 /* Flags after ":2," stay in ASCII order, as the maildir spec asks. */
@@ -56,33 +55,51 @@ static int seen_name(char *out, size_t size, const char *name)
   return 1;
 }
 
-static void mark_seen(struct pop3d *s, unsigned long i)
+/* 0 done (or nothing to do), 1 not found under its name. */
+static int mark_seen(struct pop3d *s, unsigned long i)
 {
   char to[1100];
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    const char *name = mailbox_name(&s->mb, i);
-    if (!seen_name(to, sizeof to, name)) return;
-    if (renameat(s->mb.cur, name, s->mb.cur, to) == 0) return;
-    if (errno != ENOENT || !mailbox_relocate(&s->mb, i)) return;
-  }
+  const char *name = mailbox_name(&s->mb, i);
+  if (!seen_name(to, sizeof to, name)) return 0;
+  return renameat(s->mb.cur, name, s->mb.cur, to) < 0 && errno == ENOENT;
 }
 
+struct tally {
+  long long bytes, count;
+  int failed;
+};
+
+/* 1 when the message was not found under its name. */
+static int update_one(struct pop3d *s, unsigned long i, struct tally *t)
+{
+  if (s->mb.m[i].gone) return 0;
+  if (!mailbox_deleted(&s->mb, i)) return s->mb.m[i].seen ? mark_seen(s, i) : 0;
+  long long b = 0;
+  int got = remove_msg(s, i, &b);
+  if (got < 0) t->failed = 1;
+  if (got <= 0) return got == 0;
+  t->bytes += b;
+  ++t->count;
+  ++s->deleted;
+  s->deleted_bytes += (unsigned long long)b;
+  return 0;
+}
+
+/* Messages not found under their names (renamed or removed by another
+ * session) are looked for all at once, then tried again. */
 int mailbox_update(struct pop3d *s)
 {
-  long long bytes = 0, count = 0;
-  int r = 0;
+  struct tally t = {0, 0, 0};
+  unsigned long *missing = 0, k = 0;
   for (unsigned long i = 0; i < s->mb.n; ++i) {
-    struct msg *m = &s->mb.m[i];
-    if (m->gone) continue;
-    if (mailbox_deleted(&s->mb, i)) {
-      long long b = 0;
-      int got = remove_msg(s, i, &b);
-      if (got < 0) { r = -1; continue; }
-      if (got) { bytes += b; ++count; ++s->deleted; s->deleted_bytes += (unsigned long long)b; }
-    } else if (m->seen) {
-      mark_seen(s, i);
-    }
+    if (!update_one(s, i, &t)) continue;
+    if (!missing && !(missing = malloc(s->mb.n * sizeof *missing))) { t.failed = 1; continue; }
+    missing[k++] = i;
   }
-  if (count && quota_add(".", -bytes, -count) < 0) warn_sys("unable to update maildirsize");
-  return r;
+  if (k && mailbox_relocate_many(&s->mb, missing, k) < 0) t.failed = 1;
+  else
+    for (unsigned long j = 0; j < k; ++j) update_one(s, missing[j], &t);
+  free(missing);
+  if (t.count && quota_add(".", -t.bytes, -t.count) < 0) warn_sys("unable to update maildirsize");
+  return t.failed ? -1 : 0;
 }
