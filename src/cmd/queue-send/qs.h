@@ -16,6 +16,7 @@ struct rstate {
   int warned;
   int busy;              /* a delivery is running */
   int local;             /* routed to local delivery (suppression list, concurrency) */
+  int held;              /* due, but its transport was full at the last pass */
   stralloc text;
 };
 

@@ -111,11 +111,14 @@ void sched_run(struct qs *q)
     struct msg *m = q->msgs[i];
     for (size_t j = 0; j < m->env.nrcpt; ++j) {
       struct rstate *r = m->r + j;
+      r->held = 0;
       if (r->busy || r->state == 'D' || r->state == 'F') continue;
       if (r->next > q->now && !q->flush_all) continue;
-      /* A full local transport holds back local recipients only. */
-      if (r->local && q->busy_local >= q->cfg.conc_local) continue;
-      if (!start_one(q, m, j)) continue;
+      /* A full local transport holds back local recipients only; a
+       * held recipient is not a reason to wake before a slot frees,
+       * which a result (an event on a pipe) tells. */
+      if (r->local && q->busy_local >= q->cfg.conc_local) { r->held = 1; continue; }
+      if (!start_one(q, m, j)) r->held = 1;
     }
     maybe_warn(q, m);
   }
@@ -134,7 +137,7 @@ unsigned long sched_next_wake(struct qs *q)
     for (size_t j = 0; j < m->env.nrcpt; ++j) {
       struct rstate *r = m->r + j;
       if (r->busy || r->state == 'D' || r->state == 'F') continue;
-      if (r->next < wake) wake = r->next;
+      if (!r->held && r->next < wake) wake = r->next;
       if (r->state == 'T' && !r->warned && m->env.sender[0]) {
         unsigned long w = m->env.arrival + q->cfg.warntime;
         if (w < wake) wake = w;
