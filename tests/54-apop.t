@@ -164,6 +164,15 @@ d1 = digest(s1)
 t.like(r.cmd("APOP demo " + d1), r"^\+OK", "APOP by hand")
 r.cmd("QUIT")
 r.close()
+# What a compromised pop3-login (the daemon user) saw, replayed to
+# authcheck with the same timestamp: used up.
+replay = ["sh", "-c", 'exec "$0" -c 3<&0 </dev/null', root.c("authcheck")]
+if os.geteuid() == 0:
+    replay = ["setuidgid", "nobody"] + replay
+p = subprocess.run(replay, input=creds("demo", s1, d1), capture_output=True,
+                   env=dict(os.environ, POSTERN_HOME=root.path, **root.env, AUTHCHECK_MECH="APOP", AUTHCHECK_SERVICE="pop3"))
+t.ok(p.returncode == 1 and b"reason=replayed-challenge" in p.stderr,
+     "the sniffed APOP exchange replayed to authcheck by the daemon user is refused", p.stderr)
 r = Raw(port)
 s2 = r.line().split()[-1]
 t.ok(s1 != s2, "each session has its own timestamp", (s1, s2))

@@ -113,6 +113,31 @@ c.login("demo", PASSWORD)
 typ, data = c.select("INBOX", readonly=True)
 t.is_(data, [b"1"], "imaplib login + select")
 c.logout()
+
+
+class Sniffed(imaplib.IMAP4):
+    """imaplib's AUTHENTICATE CRAM-MD5, keeping what crossed the wire."""
+    def _CRAM_MD5_AUTH(self, challenge):
+        self.seen = (challenge, super()._CRAM_MD5_AUTH(challenge))
+        return self.seen[1]
+
+
+c = Sniffed("127.0.0.1", port)
+typ, _ = c.login_cram_md5("demo", PASSWORD)
+t.is_(typ, "OK", "imaplib AUTHENTICATE CRAM-MD5")
+t.is_(c.select("INBOX", readonly=True)[1], [b"1"], "  and imapd serves the mailbox")
+c.logout()
+# What a compromised imap-login (the daemon user) saw, replayed to
+# authcheck: the challenge was authcheck's and is used up.
+challenge, answer = c.seen
+user, digest = answer.rsplit(" ", 1)
+replay = ["sh", "-c", 'exec "$0" -c 3<&0 </dev/null', root.c("authcheck")]
+if os.geteuid() == 0:
+    replay = ["setuidgid", "nobody"] + replay
+p = subprocess.run(replay, input=user.encode() + b"\0" + challenge + b"\0" + digest.encode() + b"\0",
+                   env=dict(os.environ, POSTERN_HOME=root.path, **root.env, AUTHCHECK_MECH="CRAM-MD5", AUTHCHECK_SERVICE="imap"), capture_output=True)
+t.ok(p.returncode == 1 and b"reason=replayed-challenge" in p.stderr,
+     "the sniffed CRAM-MD5 exchange replayed to authcheck by the daemon user is refused", p.stderr)
 curl = subprocess.run(["curl", "-s", "--max-time", "10", "imap://127.0.0.1:%d/INBOX;UID=1" % port,
                        "-u", "demo:" + PASSWORD], capture_output=True)
 t.is_(curl.stdout, ONE.replace(b"\n", b"\r\n"), "curl imap:// fetches the message")

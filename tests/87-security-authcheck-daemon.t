@@ -217,3 +217,18 @@ code, out, err = run(["-C"])
 t.ok(code == 111 and out == "", "var/ owned by the daemon user: refused too (it could swap var/authcheck)", err)
 os.chown(r.p("var"), 0, -1)
 t.is_(run(["-C"])[0], 0, "and fine again")
+
+# --- 9. One pre-auth session cannot read another: pop3-login, waiting
+# for a client, is not dumpable, so another process of the daemon user
+# can neither trace it nor read its environment (a TLS login's proof).
+login = subprocess.Popen(["setuidgid", "nobody", os.path.join(cmd, "pop3-login"), "authcheck", os.path.join(cmd, "pop3d")],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env={"PATH": os.environ["PATH"], "POSTERN_HOME": r.path, "SSL_PEER_LOGIN_PROOF": "secret-of-this-session"})
+greeting = login.stdout.readline()
+t.like(greeting.decode(), r"^\+OK", "pop3-login runs as nobody and greets")
+peek = subprocess.run(["setuidgid", "nobody", "cat", "/proc/%d/environ" % login.pid], capture_output=True)
+t.ok(peek.returncode != 0 and b"secret-of-this-session" not in peek.stdout,
+     "another process of the daemon user cannot read its environment", peek.stderr)
+login.stdin.write(b"QUIT\r\n")
+login.stdin.close()
+login.wait(10)

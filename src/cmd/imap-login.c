@@ -2,6 +2,7 @@
  * before any account is known. Never runs as root and never opens a
  * mailbox: authcheck checks the credentials and runs imapd, which
  * answers the authenticating command (doc/imap-login.8). */
+#include <sys/prctl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,9 @@ int main(int argc, char **argv)
   static struct login l;
   PROG = "imap-login";
   if (getuid() == 0 || geteuid() == 0) die(100, "refusing to run as root");
+  /* Every pre-auth session runs as the same user: one compromised
+   * session must not trace another (its passwords, its TLS login). */
+  if (prctl(PR_SET_DUMPABLE, 0) < 0) die_sys(111, "unable to make the process undumpable");
   if (argc < 3) die_usage("imap-login authcheck imapd");
   signal(SIGPIPE, SIG_IGN);
   setup(&l, argv);

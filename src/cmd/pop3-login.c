@@ -1,6 +1,7 @@
 /* pop3-login: the AUTHORIZATION state of POP3 (RFC 1939, 2449, 5034,
  * 2595), before any account is known. Never runs as root and never
  * opens a mailbox: authcheck checks the credentials and runs pop3d. */
+#include <sys/prctl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +115,9 @@ int main(int argc, char **argv)
   size_t len;
   PROG = "pop3-login";
   if (getuid() == 0 || geteuid() == 0) die(100, "refusing to run as root");
+  /* Every pre-auth session runs as the same user: one compromised
+   * session must not trace another (its passwords, its TLS login). */
+  if (prctl(PR_SET_DUMPABLE, 0) < 0) die_sys(111, "unable to make the process undumpable");
   if (argc < 3) die_usage("pop3-login authcheck pop3d [maildir]");
   signal(SIGPIPE, SIG_IGN);
   setup(&l, argv);

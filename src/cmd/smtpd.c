@@ -1,5 +1,6 @@
 /* smtpd: the ESMTP server, run by tcpserver once per connection as an
  * unprivileged user; accepted messages go to queue-inject. */
+#include <sys/prctl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -14,6 +15,9 @@ int main(void)
   PROG = "smtpd";
   /* It parses whatever the network sends: never with privileges. */
   if (getuid() == 0 || geteuid() == 0) die(EXIT_PERM, "refusing to run as root");
+  /* Every pre-auth session runs as the same user: one compromised
+   * session must not trace another (its passwords, its TLS login). */
+  if (prctl(PR_SET_DUMPABLE, 0) < 0) die_sys(111, "unable to make the process undumpable");
   signal(SIGPIPE, SIG_IGN);
   static struct smtp_config cfg;
   static struct smtp_config_store store;
