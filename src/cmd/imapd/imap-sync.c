@@ -38,6 +38,8 @@ struct scan {
   unsigned *hash;            /* open addressing: ent index + 1 */
   size_t mask;
   size_t listed;             /* entries in the uid list */
+  struct ent **order;        /* new files the uid list names, in its (UID) order */
+  size_t norder;
 };
 
 static unsigned hash_base(const char *s, size_t len)
@@ -66,6 +68,19 @@ static int add_ent(struct scan *sc, const char *name, int innew)
   return stralloc_cats(&sc->names, name) && stralloc_0(&sc->names) ? 0 : -1;
 }
 
+/* Room for about n more entries of len bytes of names: the arena grows
+ * once instead of by an eighth at a time, each growth a copy. */
+static int reserve(struct scan *sc, size_t n, size_t len)
+{
+  if (sc->n + n > sc->a) {
+    struct ent *e = realloc(sc->e, (sc->n + n) * sizeof *e);
+    if (!e) return -1;
+    sc->e = e;
+    sc->a = sc->n + n;
+  }
+  return stralloc_readyplus(&sc->names, len) ? 0 : -1;
+}
+
 static int list_dir(struct scan *sc, const char *sub, int innew)
 {
   stralloc path = { 0 };
@@ -73,6 +88,11 @@ static int list_dir(struct scan *sc, const char *sub, int innew)
   DIR *d = opendir(path.s);
   stralloc_free(&path);
   if (!d) return errno == ENOENT && innew ? 0 : -1;
+  struct stat st;   /* a directory's size bounds the length of its names */
+  if (fstat(dirfd(d), &st) == 0 && reserve(sc, (size_t)st.st_size / 48 + 16, (size_t)st.st_size) < 0) {
+    closedir(d);
+    return -1;
+  }
   struct dirent *de;
   while ((de = readdir(d)))
     if (de->d_name[0] != '.' && add_ent(sc, de->d_name, innew) < 0) { closedir(d); return -1; }
@@ -125,6 +145,7 @@ static void from_uidlist(void *ctx, const struct uidlist_entry *ue)
   struct ent *e = lookup(sc, ue->base, ue->baselen);
   if (!e || e->idx != -1) return;
   if (!e->uid) {
+    if (sc->order) sc->order[sc->norder++] = e;
     e->uid = ue->uid;
     e->vsize = ue->vsize;
     e->modseq = ue->modseq;
@@ -138,6 +159,15 @@ static int cmp_ent_uid(const void *a, const void *b)
 {
   const struct ent *x = *(struct ent *const *)a, *y = *(struct ent *const *)b;
   return x->uid < y->uid ? -1 : x->uid > y->uid;
+}
+
+static void sort_by_uid(struct ent **v, size_t n)
+{
+  for (size_t i = 1; i < n; ++i)
+    if (v[i]->uid < v[i - 1]->uid) {
+      qsort(v, n, sizeof *v, cmp_ent_uid);
+      return;
+    }
 }
 
 /* ",W=<n>" in the base name: the size with CRLF line ends, as Dovecot
@@ -222,7 +252,21 @@ static int assign_uids(struct scan *sc, struct ent **fresh, size_t nf, int locke
 {
   struct mbox *mb = sc->mb;
   struct uidlist_head h;
-  if (uidlist_read(mb->dir.s, &h, from_uidlist, sc) < 0) return -1;
+  sc->norder = 0;
+  sc->order = malloc((nf + 1) * sizeof *sc->order);
+  if (!sc->order) return -1;
+  int rd = uidlist_read(mb->dir.s, &h, from_uidlist, sc);
+  if (rd == 0) {
+    /* The files the list names, in its order (almost always UID order,
+     * so the sort below has nothing to do), then those it does not name. */
+    size_t k = sc->norder;
+    for (size_t i = 0; i < nf; ++i)
+      if (!fresh[i]->uid) sc->order[k++] = fresh[i];
+    memcpy(fresh, sc->order, nf * sizeof *fresh);
+  }
+  free(sc->order);
+  sc->order = 0;
+  if (rd < 0) return -1;
   unsigned validity = h.validity, next = h.next;
   if (h.modseq > mb->highestmodseq) mb->highestmodseq = h.modseq;
   unsigned maxuid = mb->n ? mb->m[mb->n - 1].uid : 0;
@@ -232,7 +276,7 @@ static int assign_uids(struct scan *sc, struct ent **fresh, size_t nf, int locke
   int write = !validity || sc->listed > mb->n + nf + (mb->n + nf) / 2 + 64;
   for (size_t i = 0; i < nf; ++i)
     if (!(fresh[i]->uid > maxuid && fresh[i]->uid < next)) write = 1;
-  qsort(fresh, nf, sizeof *fresh, cmp_ent_uid);
+  sort_by_uid(fresh, nf);
   for (size_t i = 1; i < nf; ++i)   /* a broken list naming one UID twice */
     if (fresh[i]->uid == fresh[i - 1]->uid) write = 1;
   if (write && !locked) return -2;
@@ -337,6 +381,7 @@ static int scan_touched(struct scan *sc, const struct touched *t)
 {
   struct mbox *mb = sc->mb;
   scan_reset(sc);
+  if (reserve(sc, mb->n + t->n, mb->names.len + t->names.len) < 0) return -1;
   for (size_t i = 0; i < t->n; ++i)
     if (!t->t[i].gone && add_ent(sc, t->names.s + t->t[i].name, t->t[i].innew) < 0) return -1;
   for (size_t i = 0; i < mb->n; ++i)
