@@ -27,7 +27,7 @@ struct msg {
   size_t open;           /* recipients not yet D or F */
   int busy;              /* deliveries running */
   stralloc statuslog;    /* records waiting to be appended and fsync'd */
-  int unsynced;          /* local-spawn appended records not fsync'd yet */
+  int unsynced;          /* local-spawn appended records not fsync'd yet: 1 only D, 2 others */
   unsigned long dsn_wait; /* a notification failed: try again then */
 };
 

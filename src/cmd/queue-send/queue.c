@@ -191,7 +191,11 @@ void queue_record(struct qs *q, struct msg *m, size_t idx, char code, const char
 }
 
 /* Appends every waiting record and makes it durable before the
- * scheduler acts on it. */
+ * scheduler acts on it. A D record local-spawn wrote is acted on only
+ * when the message is finished: until then it waits for the message's
+ * other outcomes, so a message costs one fsync of its status file, not
+ * one per recipient (a power cut before it can only repeat a delivery,
+ * never lose one). */
 void queue_flush_status(struct qs *q)
 {
   int fds[256];
@@ -199,6 +203,7 @@ void queue_flush_status(struct qs *q)
   for (size_t i = 0; i < q->nmsgs; ++i) {
     struct msg *m = q->msgs[i];
     if (!m->statuslog.len && !m->unsynced) continue;
+    if (!m->statuslog.len && m->unsynced == 1 && (m->open || m->busy) && !q->stopping) continue;
     char path[300];
     qpath(path, sizeof path, "queue/status", m->id);
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);

@@ -29,7 +29,7 @@ void sched_outcome(struct qs *q, struct msg *m, size_t idx, char code, const cha
     goto recorded;
   }
   if (local != 2) queue_record(q, m, idx, code, text);
-  else m->unsynced = 1;
+  else if (m->unsynced < 2) m->unsynced = code == 'D' ? 1 : 2;
   if (!stralloc_copys(&r->text, text) || !stralloc_0(&r->text)) die_nomem();
 recorded:
   r->last = q->now;
