@@ -12,9 +12,10 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from postern import Tap  # noqa: E402
+from postern import Tap, machine_lock  # noqa: E402
 from smtpin import Mailroot, Raw  # noqa: E402
 
+machine_lock("fixed-addresses")   # dnsmasq on port 53 of a fixed loopback address
 t = Tap()
 root = Mailroot()
 DNS = os.geteuid() == 0 and shutil.which("dnsmasq")

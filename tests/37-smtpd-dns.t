@@ -9,13 +9,14 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from postern import Tap  # noqa: E402
+from postern import Tap, machine_lock  # noqa: E402
 from smtpin import Mailroot, Raw  # noqa: E402
 
 if os.geteuid() != 0 or not shutil.which("dnsmasq"):
     print("1..0 # SKIP needs root (port 53 on a loopback address) and dnsmasq")
     sys.exit(0)
 
+machine_lock("fixed-addresses")   # dnsmasq on port 53 of a fixed loopback address
 t = Tap()
 root = Mailroot()
 DNS_IP = "127.0.0.79"

@@ -14,13 +14,14 @@ import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from postern import Tap, Root, command  # noqa: E402
+from postern import Tap, Root, command, machine_lock  # noqa: E402
 from smtppeer import Peer  # noqa: E402
 
 if os.geteuid() != 0 or not shutil.which("dnsmasq"):
     print("1..0 # SKIP needs root (port 53 and 25 on loopback addresses) and dnsmasq")
     sys.exit(0)
 
+machine_lock("fixed-addresses")   # dnsmasq on port 53, peers on port 25 of fixed loopback addresses
 t = Tap()
 root = Root()
 DNS_IP, FAIL_IP = "127.0.0.77", "127.0.0.78"

@@ -55,6 +55,20 @@ def command(name):
     return os.path.join(COMMAND_DIR, name)
 
 
+_machine_locks = []
+
+
+def machine_lock(name):
+    """Holds /tmp/postern-NAME.lock (flock) until the test exits, so
+    tests that listen on fixed addresses (dnsmasq on port 53, peers on
+    port 25) wait for each other instead of colliding when two test runs
+    share a machine."""
+    import fcntl
+    f = open(os.path.join(tempfile.gettempdir(), "postern-%s.lock" % name), "a")
+    fcntl.flock(f, fcntl.LOCK_EX)
+    _machine_locks.append(f)
+
+
 def free_port():
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
