@@ -253,6 +253,12 @@ void mbox_free(struct mbox *mb)
 {
   mbox_close(mb);
   watch_close(mb);
+  free(mb->scan_e);
+  free(mb->scan_hash);
+  stralloc_free(&mb->scan_names);
+  mb->scan_e = 0;
+  mb->scan_hash = 0;
+  mb->scan_a = mb->scan_hsize = 0;
   free(mb->m);
   mb->m = 0;
   mb->a = 0;

@@ -36,10 +36,12 @@ struct scan {
   struct ent *e;
   size_t n, a;
   unsigned *hash;            /* open addressing: ent index + 1 */
-  size_t mask;
+  size_t mask, hsize;
   size_t listed;             /* entries in the uid list */
   struct ent **order;        /* new files the uid list names, in its (UID) order */
   size_t norder;
+  unsigned maxuid;           /* the highest UID known before the listing */
+  long known;                /* index of known message 0's own entry (scan_touched), or -1 */
 };
 
 static unsigned hash_base(const char *s, size_t len)
@@ -106,8 +108,13 @@ static int index_listing(struct scan *sc)
 {
   size_t size = 64;
   while (size < sc->n * 2) size *= 2;
-  sc->hash = calloc(size, sizeof *sc->hash);
-  if (!sc->hash) return -1;
+  if (size > sc->hsize) {
+    unsigned *h = realloc(sc->hash, size * sizeof *h);
+    if (!h) return -1;
+    sc->hash = h;
+    sc->hsize = size;
+  }
+  memset(sc->hash, 0, size * sizeof *sc->hash);
   sc->mask = size - 1;
   for (size_t i = 0; i < sc->n; ++i) {
     struct ent *e = &sc->e[i];
@@ -142,6 +149,9 @@ static void from_uidlist(void *ctx, const struct uidlist_entry *ue)
 {
   struct scan *sc = ctx;
   ++sc->listed;
+  /* Only new files are looked for, and one the list gives a UID this
+   * session already passed gets a fresh UID whatever that line says. */
+  if (ue->uid <= sc->maxuid) return;
   struct ent *e = lookup(sc, ue->base, ue->baselen);
   if (!e || e->idx != -1) return;
   if (!e->uid) {
@@ -218,11 +228,14 @@ static size_t match_known(struct scan *sc)
   for (size_t i = 0; i < mb->n; ++i) {
     struct msg *m = &mb->m[i];
     const char *old = mb->names.s + m->name;
-    struct ent *e = lookup(sc, old, name_baselen(old));
+    /* A message's own entry that no other took the place of is its file. */
+    struct ent *e = sc->known >= 0 ? &sc->e[(size_t)sc->known + i] : 0;
+    int same = e && e->idx == -1;
+    if (!same) e = lookup(sc, old, name_baselen(old));
     if (!e) { m->name = (unsigned)-1; ++missing; continue; }
     e->idx = (int)i;
     const char *nm = sc->names.s + e->name;
-    if (strcmp(nm, old)) {
+    if (!same && strcmp(nm, old)) {
       unsigned f, k;
       name_flags(nm, &f, &k);
       if ((m->flags & F_LETTERS) != f || m->kw != k) m->flags |= F_MARK | F_MODSEQ;
@@ -253,6 +266,7 @@ static int assign_uids(struct scan *sc, struct ent **fresh, size_t nf, int locke
   struct mbox *mb = sc->mb;
   struct uidlist_head h;
   sc->norder = 0;
+  sc->maxuid = mb->n ? mb->m[mb->n - 1].uid : 0;
   sc->order = malloc((nf + 1) * sizeof *sc->order);
   if (!sc->order) return -1;
   int rd = uidlist_read(mb->dir.s, &h, from_uidlist, sc);
@@ -362,13 +376,12 @@ static void scan_reset(struct scan *sc)
 {
   sc->n = 0;
   sc->names.len = 0;
-  free(sc->hash);
-  sc->hash = 0;
 }
 
 static int scan_dirs(struct scan *sc)
 {
   scan_reset(sc);
+  sc->known = -1;
   if (list_dir(sc, "/new", 1) < 0 || list_dir(sc, "/cur", 0) < 0) return -1;
   return index_listing(sc);
 }
@@ -384,6 +397,7 @@ static int scan_touched(struct scan *sc, const struct touched *t)
   if (reserve(sc, mb->n + t->n, mb->names.len + t->names.len) < 0) return -1;
   for (size_t i = 0; i < t->n; ++i)
     if (!t->t[i].gone && add_ent(sc, t->names.s + t->t[i].name, t->t[i].innew) < 0) return -1;
+  sc->known = (long)sc->n;
   for (size_t i = 0; i < mb->n; ++i)
     if (add_ent(sc, mbox_fname(mb, i), (mb->m[i].flags & F_NEW) != 0) < 0) return -1;
   if (index_listing(sc) < 0) return -1;
@@ -452,15 +466,16 @@ static long sync_pass(struct mbox *mb, struct scan *sc, const struct sync_cb *cb
   if (!fresh) return -1;
   for (size_t i = 0; i < sc->n; ++i)
     if (sc->e[i].idx == -1) fresh[nf++] = &sc->e[i];
-  stralloc_free(&mb->names);
+  /* The new listing's arena becomes the names; the old one is kept for
+   * the next listing. */
+  stralloc spare = mb->names;
   mb->names = sc->names;
-  sc->names = (stralloc){ 0 };
+  sc->names = spare;
   long r = 0;
   if (nf || !mb->uidvalidity) {
-    stralloc save = mb->names;
-    sc->names = save;                 /* lookups during assign_uids */
+    sc->names = mb->names;            /* lookups during assign_uids */
     int w = assign_uids(sc, fresh, nf, locked);
-    sc->names = (stralloc){ 0 };
+    sc->names = spare;
     if (w == -2) r = -2;
     else if (w < 0 || append_new(sc, fresh, nf) < 0) { free(fresh); return -1; }
     else r = (long)nf;
@@ -484,7 +499,8 @@ static long sync_pass(struct mbox *mb, struct scan *sc, const struct sync_cb *cb
  * whose files all have UIDs (the usual case) is looked at once. */
 static long sync_passes(struct mbox *mb, const struct sync_cb *cb, struct touched *t)
 {
-  struct scan sc = { .mb = mb };
+  struct scan sc = { .mb = mb, .e = mb->scan_e, .a = mb->scan_a, .hash = mb->scan_hash,
+                     .hsize = mb->scan_hsize, .names = mb->scan_names };
   long r = sync_pass(mb, &sc, cb, 0, t);
   if (r == -2) {
     int lock = uidlist_lock(mb->dir.s);
@@ -493,9 +509,11 @@ static long sync_passes(struct mbox *mb, const struct sync_cb *cb, struct touche
     r = sync_pass(mb, &sc, cb, 1, t);
     if (lock >= 0) uidlist_unlock(lock);
   }
-  free(sc.e);
-  free(sc.hash);
-  stralloc_free(&sc.names);
+  mb->scan_e = sc.e;
+  mb->scan_a = sc.a;
+  mb->scan_hash = sc.hash;
+  mb->scan_hsize = sc.hsize;
+  mb->scan_names = sc.names;
   return r;
 }
 

@@ -55,6 +55,12 @@ struct mbox {
   int watching;        /* ino (inotify) watches new/ as wd_new and cur/ as wd_cur */
   int ino_open;        /* ino is open (kept from one selected folder to the next) */
   int ino, wd_new, wd_cur;
+  /* A sync's buffers, kept for the next one (imap-sync.c): allocating
+   * them anew each time costs page faults. */
+  void *scan_e;
+  size_t scan_a, scan_hsize;
+  unsigned *scan_hash;
+  stralloc scan_names;
 };
 
 /* What a sync found, for the untagged responses. */
