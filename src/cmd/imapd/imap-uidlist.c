@@ -329,23 +329,25 @@ int uidlist_bump(struct mbox *mb)
   struct bump b = { .mb = mb, .maxuid = mb->n ? mb->m[mb->n - 1].uid : 0 };
   stralloc lines = { 0 };
   int r = -1;
-  if (uidlist_read(mb->dir.s, &h, merge, &b) < 0 || b.failed) goto out;
+  size_t marked = 0;
+  for (size_t i = 0; i < mb->n; ++i) marked += (mb->m[i].flags & F_MODSEQ) != 0;
+  if (uidlist_read(mb->dir.s, &h, 0, 0) < 0) goto out;
+  /* What others wrote matters only to a list written anew. */
+  int rewrite = !h.validity || h.lines + marked > 2 * mb->n + 64;
+  if (rewrite && (uidlist_read(mb->dir.s, &h, merge, &b) < 0 || b.failed)) goto out;
   if (h.validity && h.validity != mb->uidvalidity) goto out;   /* a new list: not ours to change */
   unsigned long long top = (h.modseq > mb->highestmodseq ? h.modseq : mb->highestmodseq) + 1;
-  size_t changed = 0;
   for (size_t i = 0; i < mb->n; ++i)
     if (mb->m[i].flags & F_MODSEQ) {
       mb->m[i].modseq = top;
       mb->m[i].flags &= ~F_MODSEQ;
       if (!cat_line(&lines, mb, i)) b.failed = 1;
-      ++changed;
     }
   mb->highestmodseq = top;
   if (h.next > mb->uidnext) mb->uidnext = h.next;
-  if (!b.failed && h.validity && h.lines + changed <= 2 * mb->n + 64 && append_tail(mb->dir.s, &lines) == 0)
-    r = 0;
-  else
-    r = uidlist_write(mb, &b.extra);
+  if (!rewrite && !b.failed && append_tail(mb->dir.s, &lines) == 0) r = 0;
+  else if (!rewrite) r = -1;
+  else r = uidlist_write(mb, &b.extra);
 out:
   stralloc_free(&b.extra);
   stralloc_free(&lines);
