@@ -85,7 +85,8 @@ while "not starting" not in output("imapd-ssl") and time.time() < end:
 t.like(output("imapd-ssl"), r"imapd-ssl: IMAPDSSLSTART is not YES: not starting", "IMAPDSSLSTART=NO: the service sleeps")
 root.write("etc/imapd-ssl", text)
 
-# pop3-login offers SASL EXTERNAL exactly when tlsd passed SSL_PEER_LOGIN.
+# pop3-login offers SASL EXTERNAL exactly when tlsd passed SSL_PEER_LOGIN
+# and could vouch for it (started as root, it read authcheck's key).
 if have("tlsd", "pop3-login"):
     pki = tlstest.Pki(root)
     cert = pki.issue("server", "/CN=localhost", "DNS:localhost")
@@ -93,8 +94,8 @@ if have("tlsd", "pop3-login"):
     port = postern.free_port()
     env = {"TLS_CERTFILE": cert, "TLS_TRUSTCERTS": pki.ca, "TLS_VERIFYPEER": "PEER",
            "TLS_EXTERNAL": "emailaddress", "POP3AUTH": "PLAIN"}
-    root.start(["tcpserver", "-HRl0"] + tlstest.daemon_ids() + ["127.0.0.1", str(port), postern.command("tlsd"),
-               postern.command("pop3-login"), "authcheck", postern.command("pop3d")], env=env, port=port)
+    root.start(["tcpserver", "-HRl0", "127.0.0.1", str(port), postern.command("tlsd"), postern.command("pop3-login"),
+                "authcheck", postern.command("pop3d")], env=dict(env, **tlstest.tlsd_root_env()), port=port)
     john = tlstest.client_ctx(pki.ca, cert=pki.p("john.crt"), key=pki.p("john.key"))
     p = poplib.POP3_SSL("localhost", port, context=john, timeout=10)
     t.ok(any(c.startswith("SASL") and "EXTERNAL" in c for c in [k + " " + " ".join(v) for k, v in p.capa().items()]),
@@ -103,5 +104,14 @@ if have("tlsd", "pop3-login"):
     p = poplib.POP3_SSL("localhost", port, context=tlstest.client_ctx(pki.ca), timeout=10)
     t.ok("EXTERNAL" not in repr(p.capa()), "pop3s without a certificate: no EXTERNAL", p.capa())
     p.quit()
+    if os.geteuid() == 0:
+        # tlsd started as nobody cannot read authcheck's key: it cannot
+        # vouch for the login, authcheck would refuse it, so it is not offered.
+        port = postern.free_port()
+        root.start(["tcpserver", "-HRl0"] + tlstest.daemon_ids() + ["127.0.0.1", str(port), postern.command("tlsd"),
+                   postern.command("pop3-login"), "authcheck", postern.command("pop3d")], env=env, port=port)
+        p = poplib.POP3_SSL("localhost", port, context=john, timeout=10)
+        t.ok("EXTERNAL" not in repr(p.capa()), "tlsd not started as root: no EXTERNAL even with a certificate", p.capa())
+        p.quit()
 else:
     skip("pop3-login is not built yet")

@@ -17,6 +17,8 @@ static int put(const char *name, const char *value)
 int session_env(const struct authcheck *a)
 {
   const struct account *acct = &a->acct;
+  /* Spent: it vouched for this login, and the account needs it no more. */
+  unsetenv("SSL_PEER_LOGIN_PROOF");
   return put("USER", acct->user.s) && put("HOME", acct->home.s)
       && put("MAILDIR", acct->maildir.s) && put("MAILDIRQUOTA", acct->quota.s)
       && put("AUTHENTICATED", acct->address.s) && put("AUTHADDR", acct->address.s)

@@ -16,11 +16,12 @@ static const char *mech_list(const struct login *l)
 }
 
 /* AUTH=EXTERNAL exactly when the TLS program verified a client
- * certificate that names a login (doc/INTERFACES.md section 6). */
+ * certificate that names a login, and vouched for it to authcheck
+ * (doc/INTERFACES.md section 6). */
 static int external_ok(void)
 {
-  const char *p = getenv("SSL_PEER_LOGIN");
-  return p && *p;
+  const char *p = getenv("SSL_PEER_LOGIN"), *proof = getenv("SSL_PEER_LOGIN_PROOF");
+  return p && *p && proof && *proof;
 }
 
 int mech_offered(const struct login *l, const char *mech)

@@ -32,8 +32,9 @@ static void each_mech(const struct login *l, void (*fn)(void *, const char *, si
       p += n;
     }
   }
-  const char *peer = getenv("SSL_PEER_LOGIN");
-  if (peer && *peer) fn(ctx, "EXTERNAL", 8);
+  /* Only what authcheck will believe (doc/INTERFACES.md section 6). */
+  const char *peer = getenv("SSL_PEER_LOGIN"), *proof = getenv("SSL_PEER_LOGIN_PROOF");
+  if (peer && *peer && proof && *proof) fn(ctx, "EXTERNAL", 8);
 }
 
 static void add_word(void *ctx, const char *w, size_t n)

@@ -28,8 +28,9 @@ static int word_in(const char *list, const char *word)
 int auth_offered(const struct session *s, const char *mech)
 {
   if (!strcmp(mech, "EXTERNAL")) {
-    const char *login = getenv("SSL_PEER_LOGIN");
-    return s->tls && login && *login;
+    /* Only what authcheck will believe (doc/INTERFACES.md section 6). */
+    const char *login = getenv("SSL_PEER_LOGIN"), *proof = getenv("SSL_PEER_LOGIN_PROOF");
+    return s->tls && login && *login && proof && *proof;
   }
   return word_in(s->cfg->auth_mechs, mech) || (s->tls && word_in(s->cfg->auth_mechs_tls, mech));
 }
