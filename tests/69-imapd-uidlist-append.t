@@ -71,6 +71,18 @@ r.cmd("SELECT INBOX")
 u, tag = r.cmd("UID FETCH 1:* UID")
 t.is_(u, ["* 1 FETCH (UID 1)", "* 2 FETCH (UID 2)", "* 3 FETCH (UID 3)"], "UIDs agreed by a new session")
 
+
+def condstore_session(old):
+    """Ends the session old; a new one with INBOX selected, CONDSTORE on."""
+    old.cmd("LOGOUT")
+    old.close()
+    n = Raw(port)
+    n.line()
+    n.cmd("SELECT INBOX")
+    n.cmd("ENABLE CONDSTORE")
+    return n
+
+
 # STORE: a line per changed message appended, the list not rewritten.
 ino = os.stat(LIST).st_ino
 n_lines = len(open(LIST).read().splitlines())
@@ -82,12 +94,7 @@ t.is_((os.stat(LIST).st_ino, len(lines)), (ino, n_lines + 1), "STORE appends one
 t.like(lines[-1], r"^2 (W\d+ )?M%s :" % ms, "the line holds the UID and its new mod-sequence")
 with open(LIST, "a") as f:
     f.write("1 M999999 :torn-by-a-crash")
-r.cmd("LOGOUT")
-r.close()
-r = Raw(port)
-r.line()
-r.cmd("SELECT INBOX")
-r.cmd("ENABLE CONDSTORE")
+r = condstore_session(r)
 u, tag = r.cmd("UID FETCH 1:* (MODSEQ)")
 t.like(u[1], r"^\* 2 FETCH \(UID 2 MODSEQ \(%s\)\)$" % ms, "a new session takes the later line's mod-sequence")
 u, tag = r.cmd("UID SEARCH MODSEQ %s" % ms)
@@ -97,12 +104,7 @@ for i in range(40):
 lines = open(LIST).read().splitlines()
 t.ok(len(lines) <= 2 * 3 + 64 + 3 + 1, "repeated lines compacted: %d lines" % len(lines))
 u, tag = r.cmd("UID FETCH 1:* (UID MODSEQ)")
-r.cmd("LOGOUT")
-r.close()
-r = Raw(port)
-r.line()
-r.cmd("SELECT INBOX")
-r.cmd("ENABLE CONDSTORE")
+r = condstore_session(r)
 u2, tag = r.cmd("UID FETCH 1:* (UID MODSEQ)")
 t.is_(u2, u, "after compaction a new session sees the same UIDs and mod-sequences")
 r.cmd("LOGOUT")
