@@ -341,7 +341,10 @@ static _Noreturn void deliver(const struct spawner *sp, const struct request *rq
 static void spawner_init(struct spawner *sp)
 {
   if (me_name(&sp->me) < 0) die_sys(EXIT_TEMP, "unable to read etc/me");
+  /* As queue-send did: MAILUSER, else the queue's own user (etc/users
+   * names both; the service's run script exports them). */
   const char *u = getenv("MAILUSER");
+  if (!u || !*u) u = getenv("QUEUEUSER");
   struct passwd *pw = u && *u ? getpwnam(u) : 0;
   if (pw) { sp->mail_uid = pw->pw_uid; sp->mail_gid = pw->pw_gid; }
   else { sp->mail_uid = getuid(); sp->mail_gid = getgid(); pw = getpwuid(sp->mail_uid); }
