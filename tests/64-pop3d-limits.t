@@ -250,7 +250,10 @@ login = root.start(["tcpserver"] + TCP_USER + ["-HRl0", "127.0.0.1", str(port), 
                     command("pop3d")], env={"POP3_LOGIN_TIMEOUT": "1"}, port=port)
 secs, last = held(port, b"CAPA\r\n", 0.3)
 t.ok(secs is not None, "pop3-login: a client sending CAPA for ever is cut off", last)
-t.is_(last, "-ERR Timeout.", "pop3-login: ... told so")
+# (Its "-ERR Timeout." may be lost: the kernel resets a connection
+# closed with our unread CAPAs in it, so the log says it.)
+t.ok(wait_gone(login) and "pop3-login: timeout ip=127.0.0.1" in root.log(len(root.procs) - 1),
+     "pop3-login: ... as a timeout", root.log(len(root.procs) - 1))
 secs, last = held(port, b"C", 0.3)
 t.ok(secs is not None, "pop3-login: a line dribbled one octet at a time is cut off", last)
 t.ok(wait_gone(login), "pop3-login: no process left")
