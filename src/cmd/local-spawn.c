@@ -52,11 +52,10 @@
 #include "me.h"
 #include "qenv.h"
 #include "route.h"
-#include "scan.h"
+#include "spawnreq.h"
 #include "stralloc.h"
 
 #define RESULT_MAX 1000
-#define LINE_MAX_REQ 100
 #define ENV_MAX (16 << 20)
 #define NARGS 10
 
@@ -65,12 +64,6 @@ struct spawner {
   stralloc me;             /* etc/me: the domain of bare local parts */
   uid_t mail_uid; gid_t mail_gid;
   stralloc mail_user;      /* MAILUSER: alias deliveries run as it */
-};
-
-struct request {
-  char slot[24];
-  char id[64];
-  unsigned long index;
 };
 
 struct plan {                /* what local runs as and with */
@@ -95,31 +88,6 @@ static int read_line(buffer *in, char *line, size_t max, int *eof)
   if (n >= max) return -1;
   line[n] = 0;
   return 1;
-}
-
-/* Digits only, 1 to max-1 of them. */
-static int number(const char *s, size_t len, size_t max)
-{
-  if (!len || len >= max) return 0;
-  for (size_t i = 0; i < len; ++i) if (s[i] < '0' || s[i] > '9') return 0;
-  return 1;
-}
-
-/* "SLOT ID INDEX", exactly: 1 ok, 0 refused (rq->slot set when the slot was good). */
-static int parse_request(const char *line, struct request *rq)
-{
-  size_t a = strcspn(line, " ");
-  rq->slot[0] = 0;
-  if (!number(line, a, sizeof rq->slot) || line[a] != ' ') return 0;
-  memcpy(rq->slot, line, a); rq->slot[a] = 0;
-  const char *id = line + a + 1;
-  size_t b = strcspn(id, " ");
-  if (!b || b >= sizeof rq->id || id[b] != ' ') return 0;
-  memcpy(rq->id, id, b); rq->id[b] = 0;
-  if (!qid_valid(rq->id)) return 0;
-  const char *ix = id + b + 1;
-  size_t c = strlen(ix);
-  return number(ix, c, 10) && scan_ulong(ix, &rq->index) == c;
 }
 
 static void report_rec(int fd, const char *slot, int code, int recorded, const char *text, size_t len)
@@ -179,7 +147,7 @@ static int open_status(const char *id)
 
 /* Appends "index code time text" to queue/status/ID: 1 written, 0 not
  * (queue-send then records it itself). */
-static int record(const struct request *rq, int code, const char *text, size_t len)
+static int record(const struct spawnreq *rq, int code, const char *text, size_t len)
 {
   char line[RESULT_MAX + 64];
   int fd = open_status(rq->id);
@@ -198,7 +166,7 @@ static int record(const struct request *rq, int code, const char *text, size_t l
 
 /* Recipient INDEX of queue/env/ID into *e (its address in e->rcpt[index]):
  * 0 ok, else the exit code, with *why. */
-static int read_recipient(const struct request *rq, struct qenv *e, const char **why)
+static int read_recipient(const struct spawnreq *rq, struct qenv *e, const char **why)
 {
   struct stat st;
   stralloc raw = {0};
@@ -218,7 +186,7 @@ static int read_recipient(const struct request *rq, struct qenv *e, const char *
 
 /* Resolves the recipient and fills the plan: 0 ok, else the exit code
  * with *why (a recipient that is not local here is not ours to deliver). */
-static int make_plan(const struct spawner *sp, const struct request *rq, const struct qenv *e,
+static int make_plan(const struct spawner *sp, const struct spawnreq *rq, const struct qenv *e,
                      struct plan *p, const char **why)
 {
   struct route *rt = &p->rt;
@@ -314,7 +282,7 @@ static int run_local(const struct plan *p, int msg, char *out, size_t *len)
 }
 
 /* In the child: one delivery, its record and its report. */
-static _Noreturn void deliver(const struct spawner *sp, const struct request *rq, int resfd)
+static _Noreturn void deliver(const struct spawner *sp, const struct spawnreq *rq, int resfd)
 {
   signal(SIGCHLD, SIG_DFL);
   hold_delivery_lock();
@@ -359,14 +327,14 @@ static void spawner(int reqfd, int resfd)
   if (chdir(postern_home()) < 0) die_sys(EXIT_TEMP, "unable to chdir to ", postern_home());
   struct spawner sp = {0};
   spawner_init(&sp);
-  char space[4096], line[LINE_MAX_REQ];
+  char space[4096], line[SPAWNREQ_LINE_MAX];
   buffer in = BUFFER_INIT(read, reqfd, space, sizeof space);
   int locked = 0, eof = 0;
   while (!eof) {
-    struct request rq;
+    struct spawnreq rq;
     int r = read_line(&in, line, sizeof line, &eof);
     if (r == 0) break;
-    if (r < 0 || !parse_request(line, &rq)) {
+    if (r < 0 || !spawnreq_parse(line, &rq)) {
       warn("refusing a malformed request from queue-send");
       report(resfd, r > 0 && rq.slot[0] ? rq.slot : "-", EXIT_TEMP, "4.3.0 malformed request");
       continue;
