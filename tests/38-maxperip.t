@@ -74,7 +74,9 @@ def smtp():
     # couriertcpd counts them before any access rule.
     held(d, "127.0.0.1", 0)
     a, b = Raw(port, "127.0.0.1"), Raw(port, "127.0.0.1")
-    t.ok(a.reply().startswith("220 ") and b.reply().startswith("220 "), "smtpd: two sessions from a relay client")
+    ra, rb = a.reply(), b.reply()
+    t.ok((ra or "").startswith("220 ") and (rb or "").startswith("220 "), "smtpd: two sessions from a relay client",
+         (ra, rb, held(d, "127.0.0.1", 2, 0), os.listdir(d), root.log(0)[-600:]))
     c = Raw(port, "127.0.0.1")
     t.like(c.reply(), r"^421 4\.7\.0 ", "smtpd: a relay client's third is refused too")
     for x in (a, b, c):

@@ -5,10 +5,20 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "die.h"
 #include "home.h"
 #include "perip.h"
+
+/* name in dir is still the file open on fd: a leftover is removed only
+ * if no new session has taken its name since it was opened. */
+static int same_file(int dir, const char *name, int fd)
+{
+  struct stat a, b;
+  return fstat(fd, &a) == 0 && fstatat(dir, name, &b, AT_SYMLINK_NOFOLLOW) == 0
+      && a.st_ino == b.st_ino && a.st_dev == b.st_dev;
+}
 
 /* Sessions from ip that are alive now, not counting ours; removes the
  * files of dead ones. */
@@ -24,8 +34,11 @@ static unsigned count_live(int dir, const char *ip, const char *mine)
     if (strncmp(de->d_name, ip, n) || de->d_name[n] != '.' || !strcmp(de->d_name, mine)) continue;
     int fd = openat(dir, de->d_name, O_RDONLY | O_CLOEXEC);
     if (fd < 0) continue;
-    if (flock(fd, LOCK_EX | LOCK_NB) < 0 && errno == EWOULDBLOCK) ++live;
-    else unlinkat(dir, de->d_name, 0);
+    /* Sessions hold their slot exclusively; a counter looks with a
+     * shared lock, so two counters never see each other's look as a
+     * live session. */
+    if (flock(fd, LOCK_SH | LOCK_NB) < 0) { if (errno == EWOULDBLOCK) ++live; }
+    else if (same_file(dir, de->d_name, fd)) unlinkat(dir, de->d_name, 0);
     close(fd);
   }
   closedir(d);

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -79,6 +80,18 @@ int main(void)
   is_int(f.result, -1, "and only that one");
   end(&f);
   end(&b); end(&d); end(&e);
+
+  /* A leftover another session is just looking at (a shared lock, as
+   * its count takes) is no live session. */
+  char left[300];
+  snprintf(left, sizeof left, "%s/var/run/test-perip/192.0.2.7.99999", root);
+  int lfd = open(left, O_RDWR | O_CREAT, 0600);
+  ok(lfd >= 0 && flock(lfd, LOCK_SH) == 0, "a leftover slot file, being looked at by another counter");
+  struct sess g = start("192.0.2.7", 1, 0);
+  is_int(g.result, 1, "is not counted: MAXPERIP 1 still admits a session");
+  ok(access(left, F_OK) != 0, "and the leftover is removed");
+  close(lfd);
+  end(&g);
   char cmd[400];
   snprintf(cmd, sizeof cmd, "rm -rf %s", root);
   if (system(cmd) != 0) return 1;
