@@ -18,7 +18,8 @@ ok $? "a good message is accepted"
 id=$(ls "$Q/env")
 like "$id" '^[0-9a-f]{13,}\.[0-9a-f]+$' "the queue id has the documented form"
 is "$(cat "$Q/mess/$id")" "$(printf 'Subject: one\n\nbody')" "mess/ID holds the message bytes"
-is "$(tr '\0' '|' < "$Q/env/$id" | sed 's/^Q[0-9]*|I[0-9]*|//')" "Fa@example.com|Tb@example.org|NSUCCESS,FAILURE|Ortc822;b@example.org||" "env/ID holds the envelope after Q and I"
+is "$(tr '\0' '|' < "$Q/env/$id" | sed 's/^Q[0-9]*|I[0-9]*|M[0-9]*|//')" "Fa@example.com|Tb@example.org|NSUCCESS,FAILURE|Ortc822;b@example.org||" "env/ID holds the envelope after Q, I and M"
+like "$(tr '\0' '|' < "$Q/env/$id")" "^Q[0-9]+\\|I[0-9]+\\|M$(stat -c %s "$Q/mess/$id")\\|" "M is the size of mess/ID"
 test -f "$Q/todo/$id"; ok $? "todo/ID marks it for the scheduler"
 is "$(ls "$Q/tmp" | wc -l)" 0 "nothing left in tmp/"
 

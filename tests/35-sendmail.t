@@ -22,7 +22,7 @@ def newest():
     q = root.queued()
     qid = sorted(q)[-1]
     env, body = q[qid]
-    return qid, [r.decode() for r in env if r and r[:1] not in (b"Q", b"I")], body.decode()
+    return qid, [r.decode() for r in env if r and r[:1] not in (b"Q", b"I", b"M")], body.decode()
 
 
 p = sendmail([], "To: postmaster\n")

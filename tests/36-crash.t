@@ -121,8 +121,8 @@ t.is_(missing, [], "every acknowledged message is in the queue, complete")
 bad = []
 for qid, (env, mess) in q.items():
     recs = [r for r in env]
-    ok = (len(recs) >= 5 and recs[0][:1] == b"Q" and recs[1][:1] == b"I" and recs[2] == b"Fcrash@remote.example"
-          and recs[3] == b"Tfred@example.test" and recs[-2:] == [b"", b""])
+    ok = (len(recs) >= 6 and recs[0][:1] == b"Q" and recs[1][:1] == b"I" and recs[2] == b"M%d" % len(mess)
+          and recs[3] == b"Fcrash@remote.example" and recs[4] == b"Tfred@example.test" and recs[-2:] == [b"", b""])
     tok = mess.split(b"Subject: crash ")[-1].split(b"\n")[0].decode("ascii", "replace")
     if not ok or not mess.endswith(stored(tok)):
         bad.append(qid)

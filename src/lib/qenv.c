@@ -40,6 +40,7 @@ static int record(struct qenv *e, char *rec, int *seen_f)
   switch (kind) {
   case 'Q': return scan_ulong(v, &e->arrival) > 0;
   case 'I': return scan_ulong(v, &e->uid) > 0;
+  case 'M': e->has_size = 1; return scan_ulonglong(v, &e->msgsize) > 0;
   case 'F': e->sender = v; *seen_f = 1; return 1;
   case 'V': e->envid = v; return 1;
   case 'H': e->ret = v; return 1;
@@ -64,16 +65,16 @@ int qenv_parse(struct qenv *e, const char *buf, size_t len)
 {
   memset(e, 0, sizeof *e);
   if (!stralloc_copyb(&e->raw, buf, len) || !stralloc_0(&e->raw)) return errno = ENOMEM, 0;
-  int seen_f = 0;
+  int seen_f = 0, ended = 0;
   size_t i = 0;
   while (i < len) {
     char *rec = e->raw.s + i;
     size_t n = strlen(rec);
-    if (n == 0) break;   /* the end record */
+    if (n == 0) { ended = 1; break; }   /* the end record */
     if (!record(e, rec, &seen_f)) { errno = EINVAL; return 0; }
     i += n + 1;
   }
-  if (!seen_f || !e->nrcpt) { errno = EINVAL; return 0; }
+  if (!ended || !seen_f || !e->nrcpt) { errno = EINVAL; return 0; }
   return 1;
 }
 

@@ -26,6 +26,8 @@ struct qenv {
   stralloc raw;          /* the file's bytes; every pointer below points into it */
   unsigned long arrival; /* Q */
   unsigned long uid;     /* I: the injecting uid */
+  unsigned long long msgsize; /* M: the size of mess/ID, when has_size */
+  int has_size;          /* an M record was given (queue-inject writes one) */
   const char *sender;    /* F ("" for <>) */
   const char *envid;     /* V or 0 */
   const char *ret;       /* H or 0 */
@@ -37,7 +39,8 @@ struct qenv {
   size_t nrcpt;
 };
 
-/* 1 parsed, 0 malformed (errno EINVAL), -1 unreadable (errno; ENOENT
+/* 1 parsed, 0 malformed (errno EINVAL; an envelope without its end
+ * record, cut by a crash, is malformed), -1 unreadable (errno; ENOENT
  * when the file is gone). */
 int qenv_read(struct qenv *e, const char *path);
 int qenv_parse(struct qenv *e, const char *buf, size_t len);

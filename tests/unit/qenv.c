@@ -37,6 +37,13 @@ static void envelopes(void)
     ok(qenv_parse(&e, bad[i], badlen[i]) == 0, "a malformed envelope is refused");
     qenv_free(&e);
   }
+  static const char sized[] = "Q1700000000\0I33\0M2048\0Fa@x\0Tb@y\0\0";
+  ok(qenv_parse(&e, sized, sizeof sized - 1) == 1 && e.has_size && e.msgsize == 2048, "M: the message's size");
+  qenv_free(&e);
+  ok(qenv_parse(&e, sized, sizeof sized - 2) == 0, "an envelope cut before its end record is refused");
+  qenv_free(&e);
+  ok(qenv_parse(&e, never, sizeof never - 1) == 1 && !e.has_size, "an envelope without M has no size");
+  qenv_free(&e);
   ok(qid_valid("6920a1b201e24.1a2b"), "a queue id is valid");
   ok(!qid_valid("../etc") && !qid_valid("") && !qid_valid(".x") && !qid_valid("ABC"), "anything else is not");
 }

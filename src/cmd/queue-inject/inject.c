@@ -8,7 +8,6 @@
 #include "die.h"
 #include "exitcode.h"
 #include "fmt.h"
-#include "fsync_dir.h"
 #include "fsync_many.h"
 #include "inject.h"
 #include "queue_env.h"
@@ -120,13 +119,18 @@ static int write_envelope(struct inject *in)
   int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) { fail(EXIT_TEMP, "unable to create ", tmp); return -1; }
   in->tmp_env = 1;
-  char head[80];
+  char head[120];
   size_t n = 0;
   head[n++] = 'Q';
   n += fmt_ulonglong(head + n, (unsigned long long)time(0));
   head[n++] = 0;
   head[n++] = 'I';
   n += fmt_ulong(head + n, (unsigned long)getuid());
+  head[n++] = 0;
+  /* The size lets recovery tell a message cut by a crash from a whole
+   * one: env/ID becomes visible before it is durable (queue(5)). */
+  head[n++] = 'M';
+  n += fmt_ulonglong(head + n, in->msgsize);
   head[n++] = 0;
   if (write(fd, head, n) != (ssize_t)n || write(fd, in->envelope.s, in->envlen) != (ssize_t)in->envlen) {
     fail(EXIT_TEMP, "unable to write ", tmp);
@@ -136,16 +140,18 @@ static int write_envelope(struct inject *in)
   return fd;
 }
 
-/* Message data, envelope data and the mess/ID entry, all durable: three
- * fsyncs issued together, so one journal commit serves them. */
+/* Message data, envelope data, and the mess/ID and env/ID entries, all
+ * durable: four fsyncs issued together, one round of waiting for the
+ * disk. */
 static int sync_parts(struct inject *in, int envfd)
 {
-  int fds[3] = { in->msgfd, envfd, open("mess", O_RDONLY | O_DIRECTORY | O_CLOEXEC) };
-  static const char *const what[3] = { "the message", "the envelope", "mess/" };
-  int failed = 2;
-  int r = fds[2] < 0 ? -1 : fsync_many(fds, 3, &failed);
+  int fds[4] = { in->msgfd, envfd, open("mess", O_RDONLY | O_DIRECTORY | O_CLOEXEC),
+                 open("env", O_RDONLY | O_DIRECTORY | O_CLOEXEC) };
+  static const char *const what[4] = { "the message", "the envelope", "mess/", "env/" };
+  int failed = fds[2] < 0 ? 2 : 3;
+  int r = fds[2] < 0 || fds[3] < 0 ? -1 : fsync_many(fds, 4, &failed);
   if (r != 0) fail(EXIT_TEMP, "unable to sync ", what[failed]);
-  if (fds[2] >= 0) close(fds[2]);
+  for (int i = 2; i < 4; ++i) if (fds[i] >= 0) close(fds[i]);
   return r;
 }
 
@@ -153,20 +159,24 @@ int inject_commit(struct inject *in)
 {
   int envfd = write_envelope(in);
   if (envfd < 0) return EXIT_TEMP;
+  /* env/ID appears whole (it is linked once written) but not yet
+   * durable: the scheduler takes it from todo/, made only after the
+   * sync below; after a crash, recovery keeps it only if it ends with
+   * its end record and mess/ID has the size its M record says. */
+  if (place(in, ".env", "env") != 0) {
+    close(envfd);
+    return fail(EXIT_TEMP, "unable to link ", name(in, "env", ""));
+  }
+  in->tmp_env = 0;
+  in->in_env = 1;
   int r = sync_parts(in, envfd);
-  if (close(envfd) != 0 && !r) r = fail(EXIT_TEMP, "unable to write ", name(in, "tmp", ".env"));
+  if (close(envfd) != 0 && !r) r = fail(EXIT_TEMP, "unable to write ", name(in, "env", ""));
   if (close(in->msgfd) != 0 && !r) r = fail(EXIT_TEMP, "unable to write ", name(in, "mess", ""));
   in->msgfd = -1;
+  /* On failure inject_abort removes env/ID and mess/ID: the caller is
+   * told 111, and a duplicate is better than a loss. */
   if (r) return EXIT_TEMP;
-  if (place(in, ".env", "env") != 0) return fail(EXIT_TEMP, "unable to link ", name(in, "env", ""));
-  in->tmp_env = 0;
-  if (fsync_dir("env") != 0) {
-    /* The envelope may or may not survive a crash now; the caller must
-     * not count on it, and a duplicate is better than a loss. */
-    unlink(name(in, "env", ""));
-    return fail(EXIT_TEMP, "unable to sync ", "env");
-  }
-  in->in_mess = 0;   /* committed: nothing is removed from here on */
+  in->in_mess = in->in_env = 0;   /* committed: nothing is removed from here on */
   /* todo/ is only a hint: after a crash the scheduler loads every env/ID,
    * so the marker needs no fsync of its own. It is a second name of the
    * envelope rather than a new file: allocating an inode is the costliest
@@ -195,6 +205,7 @@ void inject_abort(struct inject *in)
   if (in->msgfd >= 0) close(in->msgfd);
   in->msgfd = -1;
   if (in->tmp_env) unlink(name(in, "tmp", ".env"));
+  if (in->in_env) unlink(name(in, "env", ""));
   if (in->in_mess) unlink(name(in, "mess", ""));
-  in->tmp_env = in->in_mess = 0;
+  in->tmp_env = in->in_env = in->in_mess = 0;
 }

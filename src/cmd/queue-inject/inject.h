@@ -17,7 +17,7 @@ struct inject {
   size_t envlen;                 /* bytes of envelope, end record included */
   unsigned long nrcpt;
   unsigned long long msgsize;
-  int tmp_env, in_mess;  /* files to remove on failure */
+  int tmp_env, in_env, in_mess;  /* files to remove on failure */
   stralloc why;                  /* the failure, for main's fatal line */
   int err;                       /* its errno, 0 when none applies */
 };

@@ -65,6 +65,36 @@ static void sweep_orphan(struct qs *q, const char *dir, const char *name)
   log_line("removed remnant ", path);
 }
 
+/* queue-inject makes env/ID visible before it is durable (queue(5)):
+ * after a crash, an envelope without its end record, or one whose
+ * message is missing or not of the size its M record says, is a commit
+ * the crash cut short. It was never acknowledged, so it goes. */
+static void drop_torn(struct qs *q, const char *dir, const char *name)
+{
+  (void)q; (void)dir;
+  if (!qid_valid(name)) return;
+  char env[300], mess[300], todo[300], status[300];
+  qpath(env, sizeof env, "queue/env", name);
+  qpath(mess, sizeof mess, "queue/mess", name);
+  struct qenv e;
+  int r = qenv_read(&e, env);
+  struct stat st;
+  int torn = r == 0;
+  if (r > 0) {
+    if (stat(mess, &st) < 0) torn = errno == ENOENT;
+    else torn = e.has_size && (unsigned long long)st.st_size != e.msgsize;
+  }
+  qenv_free(&e);
+  if (!torn) return;
+  qpath(todo, sizeof todo, "queue/todo", name);
+  qpath(status, sizeof status, "queue/status", name);
+  unlink(todo);
+  unlink(env);
+  unlink(mess);
+  unlink(status);
+  log_line("removed torn commit ", name);
+}
+
 static void load_env(struct qs *q, const char *dir, const char *name)
 {
   (void)dir;
@@ -85,6 +115,7 @@ void queue_recover(struct qs *q)
 {
   mkdir("queue/status", 0700);
   mkdir("queue/ctl", 0700);
+  each_entry(q, "queue/env", drop_torn);
   each_entry(q, "queue/tmp", sweep_tmp);
   each_entry(q, "queue/mess", sweep_orphan);
   each_entry(q, "queue/status", sweep_orphan);
