@@ -153,17 +153,23 @@ int account_module_lookup(struct account *acct, const struct authconf *conf,
   return -2;
 }
 
+int account_lookup_conf(struct account *acct, const struct authconf *conf, const char *name)
+{
+  size_t pos = 0;
+  const char *module;
+  int r = 0;
+  while (r == 0 && (module = authconf_module(conf, &pos))) {
+    r = account_module_lookup(acct, conf, module, name);
+    if (r == -2) { warn("unknown module in authmodulelist: ", module); r = 0; }
+  }
+  return r;
+}
+
 int account_lookup(struct account *acct, const char *name)
 {
   struct authconf conf;
   if (!authconf_read(&conf)) return -1;
-  size_t pos = 0;
-  const char *module;
-  int r = 0;
-  while (r == 0 && (module = authconf_module(&conf, &pos))) {
-    r = account_module_lookup(acct, &conf, module, name);
-    if (r == -2) { warn("unknown module in authmodulelist: ", module); r = 0; }
-  }
+  int r = account_lookup_conf(acct, &conf, name);
   int e = errno;
   authconf_free(&conf);
   errno = e;

@@ -26,6 +26,11 @@ struct account {
 /* 1 found, 0 no such account, -1 temporary failure (unreadable db: errno). */
 int account_lookup(struct account *acct, const char *name);
 
+/* The same with etc/authdaemonrc already read (authconf.h): for a caller
+ * that tries several names in a row. */
+struct authconf;
+int account_lookup_conf(struct account *acct, const struct authconf *conf, const char *name);
+
 /* 1 if OPTIONS contains name (e.g. "disableimap") set to a true value. */
 int account_option(const struct account *acct, const char *name);
 

@@ -4,6 +4,7 @@
 #include "account.h"
 #include "addr.h"
 #include "aliases.h"
+#include "authconf.h"
 #include "die.h"
 #include "domains.h"
 #include "dotnames.h"
@@ -36,11 +37,13 @@ static void account_name(stralloc *name, const char *local, size_t len, int cls,
 static void find_account(struct route *r, const char *local, size_t len, int cls, const stralloc *domain)
 {
   struct account a = {0};
+  struct authconf conf;
   stralloc name = {0};
   size_t cut = len;
+  if (!authconf_read(&conf)) { set_text(r, ROUTE_TEMP, "4.3.0 unable to read etc/authdaemonrc"); return; }
   for (;;) {
     account_name(&name, local, cut, cls, domain);
-    int found = account_lookup(&a, name.s);
+    int found = account_lookup_conf(&a, &conf, name.s);
     if (found < 0) { set_text(r, ROUTE_TEMP, "4.3.0 unable to look up the account"); break; }
     if (found > 0) {
       if (a.uid == 0) { set_text(r, ROUTE_TEMP, "4.7.0 mail for uid 0 is not delivered: alias the address to a user"); break; }
@@ -59,6 +62,7 @@ static void find_account(struct route *r, const char *local, size_t len, int cls
     --cut;
   }
   account_free(&a);
+  authconf_free(&conf);
   stralloc_free(&name);
 }
 

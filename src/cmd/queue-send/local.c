@@ -21,7 +21,7 @@ static int send_request(struct qs *q, const stralloc *req)
 }
 
 /* Starts local for one recipient: 1 started, 0 no free slot. */
-int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r)
+int local_start(struct qs *q, struct msg *m, size_t idx, const char *rcpt)
 {
   unsigned s;
   for (s = 0; s < q->cfg.conc_local; ++s) if (!q->slots[s].used) break;
@@ -42,7 +42,7 @@ int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r)
   m->r[idx].local = 1;
   char num[24];
   snprintf(num, sizeof num, "%zu", idx);
-  log_line("starting delivery ", m->id, " ", num, " to local ", r->rcpt.s);
+  log_line("starting delivery ", m->id, " ", num, " to local ", rcpt);
   return 1;
 }
 

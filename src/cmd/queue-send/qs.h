@@ -17,6 +17,7 @@ struct rstate {
   int busy;              /* a delivery is running */
   int local;             /* routed to local delivery (suppression list, concurrency) */
   int held;              /* due, but its transport was full at the last pass */
+  int routed_local;      /* resolved to local delivery and not failed since: not resolved again */
   stralloc text;
 };
 
@@ -87,7 +88,7 @@ void queue_record(struct qs *q, struct msg *m, size_t idx, char code, const char
 void msg_free(struct msg *m);
 
 /* local.c */
-int local_start(struct qs *q, struct msg *m, size_t idx, const struct route *r);
+int local_start(struct qs *q, struct msg *m, size_t idx, const char *rcpt);
 void local_results(struct qs *q);
 
 /* remote.c */

@@ -34,6 +34,7 @@ void sched_outcome(struct qs *q, struct msg *m, size_t idx, char code, const cha
 recorded:
   r->last = q->now;
   if (code == 'T') {
+    r->routed_local = 0;
     ++r->tries;
     r->next = q->now + retry_interval(&q->cfg, r->tries);
   }
@@ -50,6 +51,10 @@ recorded:
 /* Routes and starts one recipient: 0 when the transport is full. */
 static int start_one(struct qs *q, struct msg *m, size_t idx)
 {
+  /* A recipient once routed to local delivery is not looked up again
+   * for each attempt: the spawner resolves it itself, with authority,
+   * at every delivery; after a temporary failure it is routed anew. */
+  if (m->r[idx].routed_local) return local_start(q, m, idx, m->env.rcpt[idx].addr);
   struct route rt = {0};
   int started = 1;
   route_resolve(q->cfg.me.s, m->env.rcpt[idx].addr, &rt);
@@ -57,7 +62,8 @@ static int start_one(struct qs *q, struct msg *m, size_t idx)
   case ROUTE_LOCAL:
   case ROUTE_ALIAS:
     m->r[idx].local = 1;
-    started = local_start(q, m, idx, &rt);
+    m->r[idx].routed_local = 1;
+    started = local_start(q, m, idx, rt.rcpt.s);
     break;
   case ROUTE_REMOTE:
     started = remote_start(q, m, idx, &rt);
