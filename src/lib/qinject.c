@@ -10,6 +10,7 @@
 #include "die.h"
 #include "exitcode.h"
 #include "qinject.h"
+#include "write_all.h"
 
 static void child(int msgfd, int envfd, const struct timeval *tv, const char *cmd)
 {
@@ -50,18 +51,6 @@ int qinject_start(struct qinject *inj, const char *cmd)
   inj->msgfd = m[1];
   inj->envfd = e[1];
   queue_id_make(inj->id, &tv, pid);
-  return 0;
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-  while (n) {
-    ssize_t w = write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    p += w;
-    n -= (size_t)w;
-  }
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "die.h"
 #include "exitcode.h"
 #include "local.h"
+#include "write_all.h"
 #include "maildir.h"
 #include "quota.h"
 
@@ -64,17 +65,6 @@ static int lock_mbox(int fd)
   alarm(0);
   sigaction(SIGALRM, &old, 0);
   return r;
-}
-
-static int write_all(int fd, const char *s, size_t len)
-{
-  while (len) {
-    ssize_t w = write(fd, s, len);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    s += w; len -= (size_t)w;
-  }
-  return 0;
 }
 
 /* mbox: From_ line, Return-Path, Delivered-To, the message with From_

@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include "exitcode.h"
 #include "local.h"
+#include "write_all.h"
 
 /* A message that already carries Delivered-To: for this recipient has
  * been here before: delivering it again would loop forever. */
@@ -33,17 +34,6 @@ int message_loop_check(struct lctx *c)
   }
   stralloc_free(&line);
   if (loop) return say(c, EXIT_PERM, "5.4.6 mail loop: this message was already delivered to ", c->recipient);
-  return 0;
-}
-
-static int write_all(int fd, const char *s, size_t len)
-{
-  while (len) {
-    ssize_t w = write(fd, s, len);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    s += w; len -= (size_t)w;
-  }
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "exitcode.h"
 #include "home.h"
 #include "local.h"
+#include "qinject.h"
 
 static void setenv_sa(stralloc *env, const char *name, const char *value, size_t len)
 {
@@ -174,17 +175,6 @@ int dynamic_program(struct lctx *c, const char *cmd, stralloc *instructions)
   return code;
 }
 
-static int write_all(int fd, const char *s, size_t len)
-{
-  while (len) {
-    ssize_t w = write(fd, s, len);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    s += w; len -= (size_t)w;
-  }
-  return 0;
-}
-
 /* One injection for every forwarding address, keeping the sender, with
  * this recipient's Delivered-To: so a loop is seen when it comes back. */
 int forward_all(struct lctx *c)
@@ -196,35 +186,22 @@ int forward_all(struct lctx *c)
   for (size_t i = 0; i < c->forwards.len; i += strlen(c->forwards.s + i) + 1)
     if (!stralloc_cats(&envl, "T") || !stralloc_cats(&envl, c->forwards.s + i) || !stralloc_0(&envl)) die_nomem();
   if (!stralloc_0(&envl)) die_nomem();
-  int mp[2], ep[2];
-  if (pipe(mp) < 0 || pipe(ep) < 0) return say(c, EXIT_TEMP, "4.3.0 unable to make a pipe");
-  pid_t pid = fork();
-  if (pid < 0) return say(c, EXIT_TEMP, "4.3.0 unable to fork");
-  if (pid == 0) {
-    if (dup2(mp[0], 0) < 0 || dup2(ep[0], 1) < 0) _exit(EXIT_TEMP);
-    close(mp[0]); close(mp[1]); close(ep[0]); close(ep[1]);
-    char *argv[] = { (char *)"queue-inject", 0 };
-    execv(prog.s, argv);
-    _exit(EXIT_TEMP);
-  }
-  close(mp[0]); close(ep[0]);
+  struct qinject q;
   signal(SIGPIPE, SIG_IGN);
-  int ok = write_all(ep[1], envl.s, envl.len) == 0;
-  close(ep[1]);
-  ok = ok && lseek(0, 0, SEEK_SET) == 0 && write_all(mp[1], c->dtline.s, c->dtline.len) == 0;
-  if (ok) {
-    char buf[65536];
-    ssize_t n;
-    while ((n = read(0, buf, sizeof buf)) > 0) if (write_all(mp[1], buf, (size_t)n) < 0) { ok = 0; break; }
-    if (n < 0) ok = 0;
+  if (lseek(0, 0, SEEK_SET) < 0 || qinject_start(&q, prog.s) != 0) {
+    stralloc_free(&prog);
+    stralloc_free(&envl);
+    return say(c, EXIT_TEMP, "4.3.0 unable to run queue-inject");
   }
-  close(mp[1]);
-  int status;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  qinject_write(&q, c->dtline.s, c->dtline.len);
+  char buf[65536];
+  ssize_t n;
+  while ((n = read(0, buf, sizeof buf)) > 0) qinject_write(&q, buf, (size_t)n);
+  int code = n < 0 ? (qinject_abort(&q), EXIT_TEMP) : qinject_finish(&q, envl.s, envl.len);
   stralloc_free(&prog);
   stralloc_free(&envl);
-  if (!ok || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    int perm = WIFEXITED(status) && WEXITSTATUS(status) == 100;
+  if (code) {
+    int perm = code == EXIT_PERM;
     return say(c, perm ? EXIT_PERM : EXIT_TEMP, perm ? "5.1.3 " : "4.3.0 ", "unable to forward the message");
   }
   ++c->ndelivered;

@@ -1,16 +1,14 @@
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "addr.h"
 #include "conf.h"
 #include "die.h"
 #include "domains.h"
+#include "exitcode.h"
 #include <stdio.h>
 #include "home.h"
+#include "qinject.h"
 #include "qs.h"
 
 /* Delivery status notifications (RFC 3464), injected through
@@ -197,50 +195,24 @@ static void build(struct dsn *d)
   stralloc_free(&boundary);
 }
 
-static int write_all(int fd, const char *s, size_t len)
-{
-  while (len) {
-    ssize_t w = write(fd, s, len);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return 0;
-    s += w; len -= (size_t)w;
-  }
-  return 1;
-}
-
 /* Runs queue-inject with the message on fd 0 and the envelope on fd 1:
  * 1 queued, 0 not (a temporary failure: try later). */
 static int inject(const stralloc *message, const stralloc *envelope)
 {
   stralloc prog = {0};
   if (!home_command(&prog, "queue-inject")) die_nomem();
-  int mp[2], ep[2];
-  if (pipe(mp) < 0) return 0;
-  if (pipe(ep) < 0) { close(mp[0]); close(mp[1]); return 0; }
-  pid_t pid = fork();
-  if (pid < 0) { close(mp[0]); close(mp[1]); close(ep[0]); close(ep[1]); return 0; }
-  if (pid == 0) {
-    if (dup2(mp[0], 0) < 0 || dup2(ep[0], 1) < 0) _exit(111);
-    close(mp[0]); close(mp[1]); close(ep[0]); close(ep[1]);
-    char *argv[] = { (char *)"queue-inject", 0 };
-    execv(prog.s, argv);
-    _exit(111);
+  struct qinject inj;
+  int code = qinject_start(&inj, prog.s) != 0 ? EXIT_TEMP : 0;
+  if (!code) {
+    qinject_write(&inj, message->s, message->len);
+    code = qinject_finish(&inj, envelope->s, envelope->len);
   }
-  close(mp[0]); close(ep[0]);
-  /* The envelope is small: it fits in the pipe whatever order
-   * queue-inject reads its inputs in. */
-  int ok = write_all(ep[1], envelope->s, envelope->len);
-  close(ep[1]);
-  ok = write_all(mp[1], message->s, message->len) && ok;
-  close(mp[1]);
-  int status;
-  while (waitpid(pid, &status, 0) < 0) if (errno != EINTR) { status = 111 << 8; break; }
   stralloc_free(&prog);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  if (code) {
     warn("queue-inject failed to queue a notification");
     return 0;
   }
-  return ok;
+  return 1;
 }
 
 static int is_double_bounce(const struct qs *q, const struct msg *m)
