@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include "die.h"
+#include "login_env.h"
 #include "perip.h"
 #include "imap-login/login.h"
 
@@ -16,37 +17,20 @@
 #define MAX_FAILURES 3
 #define MAX_BAD 10
 
-static unsigned env_num(const char *name, unsigned dflt)
-{
-  const char *v = getenv(name);
-  if (!v || !*v) return dflt;
-  unsigned long n = strtoul(v, 0, 10);
-  return n == 0 || n > 86400 ? dflt : (unsigned)n;
-}
-
-static int env_yes(const char *name)
-{
-  const char *v = getenv(name);
-  return v && *v && *v != '0' && strcasecmp(v, "NO");
-}
-
 static void setup(struct login *l, char **argv)
 {
-  imap_in_init(&l->in, 0, 1, (int)env_num("IMAP_LOGIN_TIMEOUT", LOGIN_TIMEOUT) * 1000);
+  imap_in_init(&l->in, 0, 1, (int)login_env_num("IMAP_LOGIN_TIMEOUT", LOGIN_TIMEOUT) * 1000);
   l->lim.line_max = 8192;
   l->lim.literal_max = 1024;
   l->lim.append_max = 0;
   l->lim.command_max = 16384;
   l->lim.depth_max = 4;
-  l->max_failures = env_num("IMAP_MAX_FAILURES", MAX_FAILURES);
+  l->max_failures = login_env_num("IMAP_MAX_FAILURES", MAX_FAILURES);
   l->max_bad = MAX_BAD;
-  l->tls_required = env_yes("IMAP_TLS_REQUIRED");
+  l->tls_required = login_env_yes("IMAP_TLS_REQUIRED");
   l->capability = getenv("IMAP_CAPABILITY");
   l->capability_tls = getenv("IMAP_CAPABILITY_TLS");
-  l->ip = getenv("TCPREMOTEIP");
-  if (!l->ip || !*l->ip) l->ip = "unknown";
-  if (gethostname(l->hostname, sizeof l->hostname) < 0) strcpy(l->hostname, "localhost");
-  l->hostname[sizeof l->hostname - 1] = 0;
+  login_env_peer(&l->ip, l->hostname, sizeof l->hostname);
   l->postauth = argv + 2;   /* argv[1] names authcheck, found in command/ */
   tls_env(l);
 }
@@ -152,7 +136,7 @@ int main(int argc, char **argv)
   setup(&l, argv);
   /* Inherited by authcheck and imapd, so the slot lasts as long as the
    * IMAP session, whichever process outlives the others. */
-  if (perip_take("var/run/imap-perip", l.ip, env_num("MAXPERIP", 0), PERIP_INHERIT) == -1) {
+  if (perip_take("var/run/imap-perip", l.ip, login_env_num("MAXPERIP", 0), PERIP_INHERIT) == -1) {
     login_puts("* BYE [UNAVAILABLE] Too many connections from your address.\r\n");
     return 0;
   }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "authcall.h"
 #include "die.h"
+#include "login_env.h"
 #include "perip.h"
 #include "pop3cmd.h"
 #include "pop3-login/login.h"
@@ -16,21 +17,6 @@
 #define LOGIN_TIMEOUT 60   /* seconds; POP3_LOGIN_TIMEOUT overrides */
 #define MAX_FAILURES 3
 #define MAX_BAD 10
-
-static unsigned env_num(const char *name, unsigned dflt)
-{
-  const char *v = getenv(name);
-  if (!v || !*v) return dflt;
-  char *end;
-  unsigned long n = strtoul(v, &end, 10);
-  return (*end || n == 0 || n > 86400) ? dflt : (unsigned)n;
-}
-
-static int env_yes(const char *name)
-{
-  const char *v = getenv(name);
-  return v && *v && *v != '0' && strcasecmp(v, "NO");
-}
 
 /* APOP's greeting timestamp when APOP is among the mechanisms. */
 static void make_stamp(struct login *l)
@@ -46,16 +32,13 @@ static void make_stamp(struct login *l)
 
 static void setup(struct login *l, char **argv)
 {
-  l->timeout = env_num("POP3_LOGIN_TIMEOUT", LOGIN_TIMEOUT);
-  l->max_failures = env_num("POP3_MAX_FAILURES", MAX_FAILURES);
+  l->timeout = login_env_num("POP3_LOGIN_TIMEOUT", LOGIN_TIMEOUT);
+  l->max_failures = login_env_num("POP3_MAX_FAILURES", MAX_FAILURES);
   l->max_bad = MAX_BAD;
   l->mechs = getenv("POP3AUTH");
   l->mechs_tls = getenv("POP3AUTH_TLS");
-  l->tls_required = env_yes("POP3_TLS_REQUIRED");
-  l->ip = getenv("TCPREMOTEIP");
-  if (!l->ip || !*l->ip) l->ip = "unknown";
-  if (gethostname(l->hostname, sizeof l->hostname) < 0) strcpy(l->hostname, "localhost");
-  l->hostname[sizeof l->hostname - 1] = 0;
+  l->tls_required = login_env_yes("POP3_TLS_REQUIRED");
+  login_env_peer(&l->ip, l->hostname, sizeof l->hostname);
   l->postauth = argv + 2;   /* argv[1] names authcheck, found in command/ */
   tls_env(l);
   make_stamp(l);
@@ -123,7 +106,7 @@ int main(int argc, char **argv)
   setup(&l, argv);
   /* pop3-login waits for pop3d, so its own descriptor holds the slot
    * for the whole session. */
-  if (perip_take("var/run/pop3-perip", l.ip, env_num("MAXPERIP", 0), 0) == -1) {
+  if (perip_take("var/run/pop3-perip", l.ip, login_env_num("MAXPERIP", 0), 0) == -1) {
     login_reply("-ERR [SYS/TEMP] Too many connections from your address.");
     return 0;
   }
