@@ -21,17 +21,18 @@ ID=$(ls "$R/queue/env")
 : > "$R/queue/status/$ID"; chown "$nob:$nog" "$R/queue/status/$ID"
 
 # A stand-in for queue-send: the requests of file $1 on fd 3, then
-# every result from fd 4 (NULs made spaces, one result a line) into $2.
+# every result from fd 4 (slot index code recorded text, one a line)
+# into $2.
 cat > "$R/qs" <<'X'
 #!/bin/sh
 cat "$1" >&3
 exec 3>&-
-timeout 60 cat <&4 | tr '\000' ' ' | sed 's/\([0-9-]* [0-9]* [01] [^ ]*\)/\n\1/g' > "$2"
+timeout 60 cat <&4 | xargs -0 -n5 printf '%s %s %s %s %s\n' > "$2"
 X
 chmod 755 "$R/qs"
 spawn() { timeout 60 local-spawn "$R/qs" "$R/req" "$R/result" 2>"$R/err"; }
 result() { grep "^$1 " "$R/result"; }
-code() { result "$1" | cut -d' ' -f2; }
+code() { result "$1" | cut -d' ' -f3; }
 
 # 1. Hostile requests: every one is refused.
 {
@@ -51,11 +52,11 @@ code() { result "$1" | cut -d' ' -f2; }
 } > "$R/req"
 spawn
 ok $? "local-spawn serves the hostile requests"
-for s in 1 2 3 4 5 6 7 8 9 11; do
+for s in 1 2 3 4 5 6 7 8 9 10 11; do
   c=$(code $s)
-  case $c in 111|100) ok 0 "request $s is refused ($(result $s | cut -d' ' -f4-))";; *) ok 1 "request $s is refused (got '$c')";; esac
+  case $c in 111|100) ok 0 "request $s is refused ($(result $s | cut -d' ' -f5-))";; *) ok 1 "request $s is refused (got '$c')";; esac
 done
-is "$(grep -c '^- 111 0 4.3.0 malformed request' "$R/result")" 3 "local's arguments, the NUL-separated request and the long line are refused"
+is "$(grep -c '^- \* 111 0 4.3.0 malformed request' "$R/result")" 2 "the NUL-separated request and the long line are refused"
 like "$(result 9)" "uid 0" "mail for root is not delivered as root"
 is "$(find "$A/Maildir" "$B/Maildir" "$R/victim" -type f | wc -l)" 0 "nothing is delivered"
 test ! -e "$R/victim/evil"; ok $? "no Maildir named by the request is made"
@@ -101,4 +102,30 @@ done
 # 6. Without queue/status/ID root creates nothing.
 spawn
 test ! -e "$R/queue/status/$ID"; ok $? "no status file is created by root"
+
+# 7. Several recipients in one request: one run of local per account,
+# each recipient with its own result and record.
+printf './Maildir/\n' > "$A/.courier-foo"; chown "$auid" "$A/.courier-foo"
+rm -f "$A"/Maildir/new/* "$B"/Maildir/new/*
+printf 'Subject: y\n\nbody\n' | inject sender@example.test alice@example.test bob@example.test alice-foo@example.test alice-bar@example.test
+ID2=$(ls "$R/queue/env" | grep -v "^$ID\$")
+: > "$R/queue/status/$ID2"; chown "$nob:$nog" "$R/queue/status/$ID2"
+{
+  printf '1 %s 1,1\n' "$ID2"; printf '2 %s 2,0\n' "$ID2"; printf '3 %s 0,9\n' "$ID2"
+  printf '4 %s 0,\n' "$ID2"
+} > "$R/req"
+spawn
+is "$(grep -c '^[124] \* 111 0 4.3.0 malformed request' "$R/result")" 3 "a recipient named twice, out of order, or an empty index is refused"
+is "$(result 3 | grep -c '4.3.0 no such recipient')" 2 "an index past the envelope refuses the whole request"
+is "$(find "$A/Maildir" "$B/Maildir" -type f | wc -l)" 0 "and nothing is delivered"
+printf '5 %s 0,1,2,3\n' "$ID2" > "$R/req"
+spawn
+is "$(grep -c '^5 ' "$R/result")" 4 "one result per recipient"
+is "$(result 5 | cut -d' ' -f2,3,4 | sort | tr '\n' ,)" "0 0 1,1 0 1,2 0 1,3 100 1," "each with its own outcome, recorded"
+like "$(result 5 | grep '^5 3 ')" "5.1.1 no such address here: alice-bar" "alice-bar has no dot-courier file"
+is "$(grep -c ' D ' "$R/queue/status/$ID2")" 3 "three deliveries in queue/status/ID"
+is "$(ls "$A/Maildir/new" | wc -l) $(ls "$B/Maildir/new" | wc -l)" "2 1" "alice gets two copies, bob one"
+is "$(ls "$A/Maildir/new" | sed 's/.*P\([0-9]*\)Q.*/\1/' | sort -u | wc -l)" 1 "alice's two made by one run of local"
+is "$(stat -c %u "$B/Maildir/new/"*)" "$(stat -c %u "$B")" "bob's as bob"
+is "$(cat "$A"/Maildir/new/* | grep '^Delivered-To:' | sort | tr '\n' ,)" "Delivered-To: alice-foo@example.test,Delivered-To: alice@example.test," "each copy with its own Delivered-To:"
 done_testing

@@ -7,15 +7,17 @@
  * and fd 4 carrying results back. The child stays behind as the
  * spawner.
  *
- * Request:  SLOT ID INDEX\n     (decimal, queue id, decimal; nothing else)
- * Result:   slot\0 exitcode\0 recorded\0 text\0   (one write, atomic on a pipe)
+ * Request:  SLOT ID INDEX[,INDEX...]\n   (decimal, queue id, decimals; nothing else)
+ * Result:   slot\0 index\0 exitcode\0 recorded\0 text\0   (per recipient;
+ *           one write each, atomic on a pipe)
  *
- * queue-send names a message and a recipient, nothing more: the
- * spawner reads that recipient from queue/env/ID (written once by
- * queue-inject), resolves it itself with the library queue-send uses
+ * queue-send names a message and some of its recipients, nothing more:
+ * the spawner reads them from queue/env/ID (written once by
+ * queue-inject), resolves each itself with the library queue-send uses
  * (route.h: aliases, account lookup), and chooses the uid, the gid and
- * local's arguments. A lying queue-send can thus only ask for a
- * delivery the queue already holds. `local` runs with the message on
+ * local's arguments; recipients that resolve to the same account are
+ * delivered by one run of local. A lying queue-send can thus only ask
+ * for deliveries the queue already holds. `local` runs with the message on
  * fd 0, no supplementary groups, never as uid or gid 0, in an
  * environment of POSTERN_HOME (and POSTERN_COMMAND_DIR) only.
  *
@@ -52,6 +54,7 @@
 #include "me.h"
 #include "qenv.h"
 #include "route.h"
+#include "scan.h"
 #include "spawnreq.h"
 #include "stralloc.h"
 
@@ -66,10 +69,20 @@ struct spawner {
   stralloc mail_user;      /* MAILUSER: alias deliveries run as it */
 };
 
-struct plan {                /* what local runs as and with */
+struct plan {                /* what local runs as, for one recipient */
   uid_t uid; gid_t gid;
-  char **argv;               /* points into rt, the envelope and the request */
   struct route rt;
+  int done;                  /* its outcome is reported */
+};
+
+/* One request being delivered, in the child. */
+struct job {
+  const struct spawner *sp;
+  const struct spawnreq *rq;
+  struct qenv env;
+  struct plan *plans;        /* rq->nindex of them */
+  int resfd;                 /* results to queue-send */
+  int statusfd;              /* queue/status/ID, opened at the first record; -2 unusable */
 };
 
 /* Reads one line: 1 got one, 0 EOF, -1 too long (the rest of the line
@@ -90,21 +103,25 @@ static int read_line(buffer *in, char *line, size_t max, int *eof)
   return 1;
 }
 
-static void report_rec(int fd, const char *slot, int code, int recorded, const char *text, size_t len)
+/* "slot\0index\0code\0recorded\0text\0" in one write (atomic on a pipe);
+ * index "*" stands for every recipient of the request not yet reported. */
+static void report_rec(int fd, const char *slot, const char *index, int code, int recorded,
+                       const char *text, size_t len)
 {
-  char buf[RESULT_MAX + 64];
-  size_t n = 0, sl = strlen(slot);
+  char buf[RESULT_MAX + 96];
+  size_t n = 0, sl = strlen(slot), il = strlen(index);
   memcpy(buf, slot, sl); n += sl; buf[n++] = 0;
+  memcpy(buf + n, index, il); n += il; buf[n++] = 0;
   n += (size_t)snprintf(buf + n, 12, "%d", code); buf[n++] = 0;
   buf[n++] = recorded ? '1' : '0'; buf[n++] = 0;
-  for (size_t i = 0; i < len && n < sizeof buf - 1; ++i) buf[n++] = text[i] ? text[i] : ' ';
+  for (size_t i = 0; i < len && i < RESULT_MAX; ++i) buf[n++] = text[i] ? text[i] : ' ';
   buf[n++] = 0;
   (void)!write(fd, buf, n);
 }
 
 static void report(int fd, const char *slot, int code, const char *text)
 {
-  report_rec(fd, slot, code, 0, text, strlen(text));
+  report_rec(fd, slot, "*", code, 0, text, strlen(text));
 }
 
 /* queue/NAME/ID as root inside a directory the queue user owns: the
@@ -147,81 +164,126 @@ static int open_status(const char *id)
 
 /* Appends "index code time text" to queue/status/ID: 1 written, 0 not
  * (queue-send then records it itself). */
-static int record(const struct spawnreq *rq, int code, const char *text, size_t len)
+static int record(struct job *j, unsigned long index, int code, const char *text, size_t len)
 {
   char line[RESULT_MAX + 64];
-  int fd = open_status(rq->id);
-  if (fd < 0) return 0;
+  if (j->statusfd == -1) j->statusfd = open_status(j->rq->id);
+  if (j->statusfd < 0) { j->statusfd = -2; return 0; }
   char c = code == 0 || code == 99 ? 'D' : code == 100 ? 'F' : 'T';
-  int n = snprintf(line, sizeof line, "%lu %c %lu %.*s", rq->index, c, (unsigned long)time(0), (int)len, text);
+  int n = snprintf(line, sizeof line, "%lu %c %lu %.*s", index, c, (unsigned long)time(0), (int)len, text);
   if (n < 0 || (size_t)n >= sizeof line - 1) n = (int)sizeof line - 2;
   for (int i = 0; i < n; ++i) if (line[i] == '\n' || line[i] == 0) line[i] = ' ';
   line[n++] = '\n';
   /* No fsync here: the record only has to outlive queue-send, which
    * fsyncs the file, once for all its recipients, before it acts. */
-  int ok = write(fd, line, (size_t)n) == n;
-  close(fd);
-  return ok;
+  return write(j->statusfd, line, (size_t)n) == n;
 }
 
-/* Recipient INDEX of queue/env/ID into *e (its address in e->rcpt[index]):
+/* The outcome of recipient k of the request: recorded, then reported. */
+static void finish(struct job *j, unsigned k, int code, const char *text, size_t len)
+{
+  if (j->plans[k].done) return;
+  j->plans[k].done = 1;
+  while (len && (text[len - 1] == '\n' || text[len - 1] == ' ')) --len;
+  if (!len) {
+    text = code == 0 || code == 99 ? "delivered" : "no reason given";
+    len = strlen(text);
+  }
+  if (len > RESULT_MAX) len = RESULT_MAX;
+  char index[24];
+  snprintf(index, sizeof index, "%lu", j->rq->index[k]);
+  report_rec(j->resfd, j->rq->slot, index, code, record(j, j->rq->index[k], code, text, len), text, len);
+}
+
+static void finish_rest(struct job *j, int code, const char *text, size_t len)
+{
+  for (unsigned k = 0; k < j->rq->nindex; ++k) finish(j, k, code, text, len);
+}
+
+/* queue/env/ID into j->env, every requested index checked against it:
  * 0 ok, else the exit code, with *why. */
-static int read_recipient(const struct spawnreq *rq, struct qenv *e, const char **why)
+static int read_envelope(struct job *j, const char **why)
 {
   struct stat st;
   stralloc raw = {0};
-  int fd = open_queued("env", rq->id, &st);
+  int fd = open_queued("env", j->rq->id, &st);
   *why = "4.3.0 unable to open the queued envelope";
   if (fd < 0) return EXIT_TEMP;
   if (st.st_size > ENV_MAX || !stralloc_ready(&raw, (size_t)st.st_size + 1)) { close(fd); return EXIT_TEMP; }
   ssize_t r = 0;
   while (raw.len < (size_t)st.st_size && (r = read(fd, raw.s + raw.len, (size_t)st.st_size - raw.len)) > 0) raw.len += (size_t)r;
   close(fd);
-  int ok = r >= 0 && qenv_parse(e, raw.s, raw.len) == 1;
-  stralloc_free(&raw);
-  if (!ok) { *why = "4.3.0 unreadable queued envelope"; return EXIT_TEMP; }
-  if (rq->index >= e->nrcpt) { *why = "4.3.0 no such recipient in the envelope"; return EXIT_TEMP; }
+  /* The envelope stays in raw: the parsed records point into it. */
+  if (r < 0 || qenv_parse(&j->env, raw.s, raw.len) != 1) { *why = "4.3.0 unreadable queued envelope"; return EXIT_TEMP; }
+  for (unsigned k = 0; k < j->rq->nindex; ++k)
+    if (j->rq->index[k] >= j->env.nrcpt) { *why = "4.3.0 no such recipient in the envelope"; return EXIT_TEMP; }
   return 0;
 }
 
-/* Resolves the recipient and fills the plan: 0 ok, else the exit code
- * with *why (a recipient that is not local here is not ours to deliver). */
-static int make_plan(const struct spawner *sp, const struct spawnreq *rq, const struct qenv *e,
-                     struct plan *p, const char **why)
+/* Resolves recipient k: 0 ok, else the exit code with *why (a
+ * recipient that is not local here is not ours to deliver). */
+static int make_plan(struct job *j, unsigned k, const char **why)
 {
+  struct plan *p = j->plans + k;
   struct route *rt = &p->rt;
-  route_resolve(sp->me.s, e->rcpt[rq->index].addr, rt);
+  route_resolve(j->sp->me.s, j->env.rcpt[j->rq->index[k]].addr, rt);
   *why = rt->text.s;
   if (rt->kind == ROUTE_FAIL) return EXIT_PERM;
   if (rt->kind == ROUTE_TEMP) return EXIT_TEMP;
   if (rt->kind != ROUTE_LOCAL && rt->kind != ROUTE_ALIAS) { *why = "4.3.0 not a local recipient"; return EXIT_TEMP; }
-  size_t ntargets = 0;
-  for (size_t i = 0; i < rt->targets.len; ++i) ntargets += !rt->targets.s[i];
-  const char **a = calloc(NARGS + ntargets + 1, sizeof *a);
-  if (!a) die_nomem();
-  size_t n = 0;
-  a[n++] = "local";
-  a[n++] = rt->kind == ROUTE_LOCAL ? "user" : "alias";
-  a[n++] = rq->id; a[n++] = e->sender; a[n++] = rt->rcpt.s;
-  if (rt->kind == ROUTE_LOCAL) {
-    p->uid = rt->mailuser ? sp->mail_uid : rt->uid;
-    p->gid = rt->mailuser ? sp->mail_gid : rt->gid;
-    a[n++] = rt->mailuser ? sp->mail_user.s : rt->user.s;
-    a[n++] = rt->home.s; a[n++] = rt->ext.s; a[n++] = rt->maildir.s; a[n++] = rt->quota.s;
-  } else {
-    /* The expansion, one argument per target, as MAILUSER. */
-    p->uid = sp->mail_uid; p->gid = sp->mail_gid;
-    a[n++] = sp->mail_user.s;
-    for (size_t i = 0; i < rt->targets.len; i += strlen(rt->targets.s + i) + 1)
-      if (rt->targets.s[i]) a[n++] = rt->targets.s + i;
-  }
-  a[n] = 0;
-  p->argv = (char **)a;
+  int mail = rt->kind == ROUTE_ALIAS || rt->mailuser;
+  p->uid = mail ? j->sp->mail_uid : rt->uid;
+  p->gid = mail ? j->sp->mail_gid : rt->gid;
   return 0;
 }
 
+static int same_str(const stralloc *a, const stralloc *b)
+{
+  return a->len == b->len && !memcmp(a->s, b->s, a->len);
+}
+
+/* Two recipients one run of local can deliver: the same account, as
+ * the same uid and gid. An alias expansion always runs alone. */
+static int same_account(const struct plan *a, const struct plan *b)
+{
+  return a->rt.kind == ROUTE_LOCAL && b->rt.kind == ROUTE_LOCAL && a->uid == b->uid && a->gid == b->gid &&
+         a->rt.mailuser == b->rt.mailuser && same_str(&a->rt.user, &b->rt.user) &&
+         same_str(&a->rt.home, &b->rt.home) && same_str(&a->rt.maildir, &b->rt.maildir) &&
+         same_str(&a->rt.quota, &b->rt.quota);
+}
+
+/* local's arguments for the recipients member[0..n-1] (local(8)). */
+static char **make_argv(const struct job *j, const unsigned *member, unsigned n)
+{
+  const struct plan *p = j->plans + member[0];
+  const struct route *rt = &p->rt;
+  size_t ntargets = 0;
+  for (size_t i = 0; i < rt->targets.len; ++i) ntargets += !rt->targets.s[i];
+  const char **a = calloc(NARGS + ntargets + 2 * n + 1, sizeof *a);
+  if (!a) die_nomem();
+  size_t c = 0;
+  a[c++] = "local";
+  a[c++] = rt->kind == ROUTE_LOCAL ? "user" : "alias";
+  a[c++] = j->rq->id; a[c++] = j->env.sender; a[c++] = rt->rcpt.s;
+  if (rt->kind == ROUTE_LOCAL) {
+    a[c++] = rt->mailuser ? j->sp->mail_user.s : rt->user.s;
+    a[c++] = rt->home.s; a[c++] = rt->ext.s; a[c++] = rt->maildir.s; a[c++] = rt->quota.s;
+    for (unsigned i = 1; i < n; ++i) {
+      a[c++] = j->plans[member[i]].rt.rcpt.s;
+      a[c++] = j->plans[member[i]].rt.ext.s;
+    }
+  } else {
+    /* The expansion, one argument per target, as MAILUSER. */
+    a[c++] = j->sp->mail_user.s;
+    for (size_t i = 0; i < rt->targets.len; i += strlen(rt->targets.s + i) + 1)
+      if (rt->targets.s[i]) a[c++] = rt->targets.s + i;
+  }
+  a[c] = 0;
+  return (char **)a;
+}
+
 /* In the grandchild: become the recipient and exec local. */
-static _Noreturn void become_and_exec(const struct plan *p)
+static _Noreturn void become_and_exec(const struct plan *p, char **argv)
 {
   if (p->uid == 0 || p->gid == 0) die(EXIT_TEMP, "4.7.0 refusing to deliver as uid or gid 0");
   if (getuid() == 0) {
@@ -240,7 +302,7 @@ static _Noreturn void become_and_exec(const struct plan *p)
     if (!stralloc_copys(&c, "POSTERN_COMMAND_DIR=") || !stralloc_cats(&c, cd) || !stralloc_0(&c)) die_nomem();
     envp[1] = c.s;
   }
-  execve(prog.s, p->argv, envp);
+  execve(prog.s, argv, envp);
   die_sys(EXIT_TEMP, "unable to run ", prog.s);
 }
 
@@ -250,59 +312,111 @@ static void hold_delivery_lock(void)
   if (fd >= 0) flock(fd, LOCK_SH);
 }
 
-/* Runs local as planned with the message on fd 0: its exit code (-1
- * when it could not be started), its output in out. */
-static int run_local(const struct plan *p, int msg, char *out, size_t *len)
+/* local's output lines: "POS CODE TEXT" finishes recipient member[POS]
+ * at once (so that a local killed later does not undo it); any other
+ * line (a message of its own on stderr) is kept in *other as the reason
+ * for the recipients it leaves without a result. */
+struct outlines {
+  char line[RESULT_MAX + 32];
+  size_t len;
+  stralloc other;
+};
+
+static void output_line(struct job *j, const unsigned *member, unsigned n, struct outlines *o)
+{
+  char *s = o->line, *end = s + o->len;
+  o->line[o->len] = 0;
+  unsigned long pos = 0, code = 0;
+  size_t a = scan_ulong(s, &pos), b = a && s + a < end && s[a] == ' ' ? scan_ulong(s + a + 1, &code) : 0;
+  if (b && pos < n && s + a + 1 + b < end && s[a + 1 + b] == ' ' &&
+      (code == 0 || code == 99 || code == EXIT_PERM || code == EXIT_TEMP)) {
+    const char *text = s + a + b + 2;
+    finish(j, member[pos], (int)code, text, (size_t)(end - text));
+  } else if (!stralloc_copyb(&o->other, o->line, o->len)) die_nomem();
+}
+
+static void output_bytes(struct job *j, const unsigned *member, unsigned n, struct outlines *o,
+                         const char *buf, size_t len)
+{
+  for (size_t i = 0; i < len; ++i) {
+    if (buf[i] != '\n') { if (o->len < sizeof o->line - 1) o->line[o->len++] = buf[i]; continue; }
+    output_line(j, member, n, o);
+    o->len = 0;
+  }
+}
+
+/* Runs local for the recipients member[0..n-1] (one account) with the
+ * message on fd 0; every one of them is finished on return. */
+static void run_local(struct job *j, int msg, const unsigned *member, unsigned n)
 {
   int fd[2];
-  *len = 0;
-  if (pipe(fd) < 0) return -1;
-  pid_t pid = fork();
-  if (pid < 0) { close(fd[0]); close(fd[1]); return -1; }
+  char **argv = make_argv(j, member, n);
+  const struct plan *p = j->plans + member[0];
+  pid_t pid = -1;
+  if (pipe(fd) == 0 && (pid = fork()) < 0) { close(fd[0]); close(fd[1]); }
+  if (pid < 0) {
+    for (unsigned i = 0; i < n; ++i) finish(j, member[i], EXIT_TEMP, "4.3.0 unable to fork", 20);
+    free(argv);
+    return;
+  }
   if (pid == 0) {
     if (dup2(msg, 0) < 0 || dup2(fd[1], 1) < 0 || dup2(fd[1], 2) < 0) _exit(EXIT_TEMP);
     close(msg); close(fd[0]); close(fd[1]);
-    become_and_exec(p);
+    become_and_exec(p, argv);
   }
   close(fd[1]);
+  free(argv);
+  struct outlines o = {0};
   for (;;) {
-    char junk[512];
-    ssize_t r = read(fd[0], *len < RESULT_MAX ? out + *len : junk, *len < RESULT_MAX ? RESULT_MAX - *len : sizeof junk);
+    char buf[1024];
+    ssize_t r = read(fd[0], buf, sizeof buf);
     if (r < 0 && errno == EINTR) continue;
     if (r <= 0) break;
-    if (*len < RESULT_MAX) *len += (size_t)r;
+    output_bytes(j, member, n, &o, buf, (size_t)r);
   }
   close(fd[0]);
-  while (*len && (out[*len - 1] == '\n' || out[*len - 1] == ' ')) --*len;
+  if (o.len) output_line(j, member, n, &o);
   int status;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (!*len) { memcpy(out, "4.3.0 local was killed by a signal", 34); *len = 34; }
-  return EXIT_TEMP;
+  int code = WIFEXITED(status) && WEXITSTATUS(status) == EXIT_PERM ? EXIT_PERM : EXIT_TEMP;
+  const char *why = WIFEXITED(status) ? "4.3.0 local ended without a result" : "4.3.0 local was killed by a signal";
+  for (unsigned i = 0; i < n; ++i)
+    finish(j, member[i], code, o.other.len ? o.other.s : why, o.other.len ? o.other.len : strlen(why));
+  stralloc_free(&o.other);
 }
 
-/* In the child: one delivery, its record and its report. */
+/* Delivers the planned recipients, one run of local per account. */
+static void run_groups(struct job *j, int msg)
+{
+  unsigned member[SPAWNREQ_MAX_RCPT];
+  for (unsigned k = 0; k < j->rq->nindex; ++k) {
+    if (j->plans[k].done) continue;
+    unsigned n = 0;
+    member[n++] = k;
+    for (unsigned l = k + 1; l < j->rq->nindex; ++l)
+      if (!j->plans[l].done && same_account(j->plans + k, j->plans + l)) member[n++] = l;
+    run_local(j, msg, member, n);
+  }
+}
+
+/* In the child: the deliveries of one request, their records and reports. */
 static _Noreturn void deliver(const struct spawner *sp, const struct spawnreq *rq, int resfd)
 {
   signal(SIGCHLD, SIG_DFL);
   hold_delivery_lock();
-  struct qenv e = {0};
-  struct plan p = {0};
-  struct stat st;
-  char out[RESULT_MAX];
-  size_t len = 0;
+  struct job j = { .sp = sp, .rq = rq, .resfd = resfd, .statusfd = -1 };
+  j.plans = calloc(rq->nindex, sizeof *j.plans);
+  if (!j.plans) die_nomem();
   const char *why = 0;
-  int msg = -1, code = read_recipient(rq, &e, &why);
-  if (!code) code = make_plan(sp, rq, &e, &p, &why);
-  if (!code && (msg = open_queued("mess", rq->id, &st)) < 0) { code = EXIT_TEMP; why = "4.3.0 unable to open the queued message"; }
-  if (!code && (code = run_local(&p, msg, out, &len)) < 0) { code = EXIT_TEMP; why = "4.3.0 unable to fork"; }
-  if (code && !len && why) { len = strlen(why); if (len > RESULT_MAX) len = RESULT_MAX; memcpy(out, why, len); }
-  if (!len) {
-    const char *w = code == 0 || code == 99 ? "delivered" : "no reason given";
-    len = strlen(w);
-    memcpy(out, w, len);
-  }
-  report_rec(resfd, rq->slot, code, record(rq, code, out, len), out, len);
+  int code = read_envelope(&j, &why);
+  if (code) { finish_rest(&j, code, why, strlen(why)); _exit(0); }
+  for (unsigned k = 0; k < rq->nindex; ++k)
+    if ((code = make_plan(&j, k, &why))) finish(&j, k, code, why, strlen(why));
+  struct stat st;
+  int msg = open_queued("mess", rq->id, &st);
+  if (msg >= 0) run_groups(&j, msg);
+  why = "4.3.0 unable to open the queued message";
+  finish_rest(&j, EXIT_TEMP, why, strlen(why));
   _exit(0);
 }
 

@@ -1,13 +1,16 @@
-/* local: delivers one message to one local recipient, as that
- * recipient (started by local-spawn, never as root).
+/* local: delivers one message to local recipients of one account, as
+ * that account (started by local-spawn, never as root).
  *
- *   local user  ID SENDER RECIPIENT USER HOME EXT MAILDIR QUOTA
+ *   local user  ID SENDER RECIPIENT USER HOME EXT MAILDIR QUOTA [RECIPIENT EXT]...
  *   local alias ID SENDER RECIPIENT USER TARGET...
  *
  * The message is on fd 0 (seekable). "user" follows the account's
- * dot-courier(5) file or the default delivery; "alias" delivers an
- * expansion of etc/aliases as MAILUSER. One line on stdout says what
- * happened; exit 0 delivered, 100 permanent failure, 111 retry. */
+ * dot-courier(5) file or the default delivery, for each recipient in
+ * turn; "alias" delivers an expansion of etc/aliases as MAILUSER. As
+ * each recipient is done, one line on stdout says what happened to it:
+ * "POS CODE TEXT", POS its place among the recipients from 0, CODE 0
+ * delivered, 100 permanent failure, 111 retry. Exit 0 once every
+ * recipient has its line. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,6 +23,7 @@
 #include "exitcode.h"
 #include "home.h"
 #include "local/local.h"
+#include "write_all.h"
 
 int say_strs(struct lctx *c, int code, ...)
 {
@@ -126,14 +130,10 @@ static int alias_instructions(struct lctx *c, char **targets, int n)
   return 0;
 }
 
+/* What every recipient shares: 0 ok, else an exit code for them all. */
 static int setup(struct lctx *c, int argc, char **argv)
 {
-  if (argc >= 10 && !strcmp(argv[1], "user")) {
-    c->home = argv[6]; c->ext = argv[7]; c->maildir = argv[8]; c->quota = argv[9];
-  } else if (argc >= 7 && !strcmp(argv[1], "alias")) {
-    c->alias = 1; c->ext = ""; c->maildir = ""; c->quota = "";
-  } else die_usage("local user|alias ID SENDER RECIPIENT USER ...");
-  c->id = argv[2]; c->sender = argv[3]; c->recipient = argv[4]; c->user = argv[5];
+  c->id = argv[2]; c->sender = argv[3]; c->user = argv[5];
   stralloc *path = &c->aliashome;
   if (!home_path(path, "etc/courierd")) die_nomem();
   unsigned long bad = 0;
@@ -150,8 +150,39 @@ static int setup(struct lctx *c, int argc, char **argv)
     return say(c, EXIT_TEMP, "4.7.0 home directory ", c->home, " is writable by anyone");
   if (fstat(0, &st) < 0) return say(c, EXIT_TEMP, "4.3.0 no message on fd 0");
   c->size = st.st_size;
-  make_lines(c);
   return 0;
+}
+
+/* One recipient's delivery, from a clean slate: its exit code. */
+static int deliver_one(struct lctx *c, const char *recipient, const char *ext)
+{
+  c->recipient = recipient;
+  if (!c->alias) {
+    c->ext = ext;
+    c->instructions.len = 0;
+  }
+  c->dflt.len = c->forwards.len = c->result.len = 0;
+  c->ndelivered = 0;
+  make_lines(c);
+  int code = message_loop_check(c);
+  if (!code && !c->alias) code = dotfile_find(c);
+  if (!code) code = run_instructions(c);
+  if (code == EXIT_STOP) code = 0;
+  if (!code && !c->result.len)
+    say(c, 0, c->ndelivered ? "delivered" : "delivered: no instructions left anything to do");
+  return code;
+}
+
+/* "POS CODE TEXT\n", the text on one line. */
+static void tell(struct lctx *c, int pos, int code)
+{
+  char head[32];
+  int n = snprintf(head, sizeof head, "%d %d ", pos, code);
+  for (size_t i = 0; i < c->result.len; ++i)
+    if (c->result.s[i] == '\n' || c->result.s[i] == '\r' || !c->result.s[i]) c->result.s[i] = ' ';
+  if (!stralloc_cats(&c->result, "\n")) die_nomem();
+  if (write_all(1, head, (size_t)n) < 0 || write_all(1, c->result.s, c->result.len) < 0) _exit(EXIT_TEMP);
+  --c->result.len;
 }
 
 static void lctx_free(struct lctx *c)
@@ -170,15 +201,18 @@ int main(int argc, char **argv)
     return EXIT_TEMP;
   }
   struct lctx c = {0};
+  int nrcpt = 1;
+  if (argc >= 10 && !strcmp(argv[1], "user") && (argc - 10) % 2 == 0) {
+    c.home = argv[6]; c.maildir = argv[8]; c.quota = argv[9];
+    nrcpt += (argc - 10) / 2;
+  } else if (argc >= 7 && !strcmp(argv[1], "alias")) {
+    c.alias = 1; c.ext = ""; c.maildir = ""; c.quota = "";
+  } else die_usage("local user|alias ID SENDER RECIPIENT USER ...");
   int code = setup(&c, argc, argv);
-  if (!code) code = message_loop_check(&c);
-  if (!code && !c.alias) code = dotfile_find(&c);
-  if (!code) code = run_instructions(&c);
-  if (code == EXIT_STOP) code = 0;
-  if (!code && !c.result.len)
-    say(&c, 0, c.ndelivered ? "delivered" : "delivered: no instructions left anything to do");
-  if (!stralloc_cats(&c.result, "\n")) die_nomem();
-  (void)!write(1, c.result.s, c.result.len);
+  for (int i = 0; i < nrcpt; ++i) {
+    const char *rcpt = i ? argv[8 + 2 * i] : argv[4], *ext = c.alias ? "" : i ? argv[9 + 2 * i] : argv[7];
+    tell(&c, i, code ? code : deliver_one(&c, rcpt, ext));
+  }
   lctx_free(&c);
-  return code;
+  return 0;
 }

@@ -18,6 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (spawnreq_parse(line, &rq)) {
     if (!qid_valid(rq.id) || strchr(rq.id, '/') || !strcmp(rq.id, "..")) abort();
     if (!rq.slot[0] || strspn(rq.slot, "0123456789") != strlen(rq.slot)) abort();
+    if (!rq.nindex || rq.nindex > SPAWNREQ_MAX_RCPT) abort();
+    for (unsigned i = 1; i < rq.nindex; ++i) if (rq.index[i] <= rq.index[i - 1]) abort();
   }
   return 0;
 }

@@ -1,5 +1,8 @@
 /* Unit tests for the request line local-spawn reads from queue-send:
- * exactly "SLOT ID INDEX", nothing a hostile sender could stretch. */
+ * exactly "SLOT ID INDEX[,INDEX...]", nothing a hostile sender could
+ * stretch. */
+#include <stdio.h>
+#include <string.h>
 #include "tap.h"
 #include "spawnreq.h"
 
@@ -15,7 +18,18 @@ int main(void)
   ok(spawnreq_parse("3 6920a1b201e24.1a2b 4", &rq), "a request parses");
   is_str(rq.slot, "3", "slot");
   is_str(rq.id, "6920a1b201e24.1a2b", "queue id");
-  is_int(rq.index, 4, "recipient index");
+  is_int(rq.index[0], 4, "recipient index");
+  is_int(rq.nindex, 1, "one recipient");
+  ok(spawnreq_parse("3 6920a1b201e24.1a2b 0,2,7", &rq), "a request for several recipients parses");
+  ok(rq.nindex == 3 && rq.index[0] == 0 && rq.index[1] == 2 && rq.index[2] == 7, "their indexes, in order");
+  ok(refused("3 6920a1b2 2,2") && refused("3 6920a1b2 3,1"), "a recipient named twice, or out of order, is refused");
+  ok(refused("3 6920a1b2 1,") && refused("3 6920a1b2 ,1") && refused("3 6920a1b2 1,,2") &&
+     refused("3 6920a1b2 1, 2"), "an empty or spaced index is refused");
+  char many[SPAWNREQ_LINE_MAX + 64] = "3 6920a1b2 ";
+  for (int i = 0; i < SPAWNREQ_MAX_RCPT; ++i) snprintf(many + strlen(many), 8, "%s%d", i ? "," : "", i);
+  ok(spawnreq_parse(many, &rq) && rq.nindex == SPAWNREQ_MAX_RCPT, "the most recipients a request may name");
+  strcat(many, ",999");
+  ok(refused(many), "one more is refused");
   ok(refused("3 6920a1b201e24.1a2b 0 0 0"), "extra fields (a uid, a gid) are refused");
   is_str(rq.slot, "3", "and the slot is known, to name the refusal");
   ok(refused("3 6920a1b201e24.1a2b 0 user x"), "local's arguments are refused");

@@ -20,58 +20,119 @@ static int send_request(struct qs *q, const stralloc *req)
   return 1;
 }
 
-/* Starts local for one recipient: 1 started, 0 no free slot. */
-int local_start(struct qs *q, struct msg *m, size_t idx, const char *rcpt)
+/* Remembers that r goes to local delivery, and to which account, so
+ * that it is neither resolved again nor delivered apart from the other
+ * recipients of its message the same account holds. */
+void local_routed(struct rstate *r, const struct route *rt)
+{
+  r->local = 1;
+  r->routed_local = 1;
+  r->account.len = 0;
+  if (rt->kind != ROUTE_LOCAL) return;
+  char ids[64];
+  snprintf(ids, sizeof ids, "%lu:%lu:%d:", (unsigned long)rt->uid, (unsigned long)rt->gid, rt->mailuser);
+  if (!stralloc_copys(&r->account, ids) || !stralloc_cat(&r->account, &rt->home)) die_nomem();
+}
+
+static int due(const struct qs *q, const struct rstate *r)
+{
+  return !r->busy && r->state != 'D' && r->state != 'F' && (r->next <= q->now || q->flush_all);
+}
+
+/* Recipient j of m, due like idx: whether it goes with idx to the same
+ * account (routing it now if it was not yet). */
+static int same_account(struct qs *q, struct msg *m, size_t idx, size_t j)
+{
+  struct rstate *r = m->r + j;
+  if (!due(q, r)) return 0;
+  if (!r->routed_local) {
+    struct route rt = {0};
+    route_resolve(q->cfg.me.s, m->env.rcpt[j].addr, &rt);
+    if (rt.kind == ROUTE_LOCAL) local_routed(r, &rt);
+    route_free(&rt);
+    if (!r->routed_local) return 0;
+  }
+  const stralloc *a = &m->r[idx].account;
+  return a->len && r->account.len == a->len && !memcmp(r->account.s, a->s, a->len);
+}
+
+/* Starts local for recipient idx, with the later recipients of m that
+ * the same account holds: 1 started, 0 no free slot. */
+int local_start(struct qs *q, struct msg *m, size_t idx)
 {
   unsigned s;
   for (s = 0; s < q->cfg.conc_local; ++s) if (!q->slots[s].used) break;
   if (s == q->cfg.conc_local) return 0;
-  /* The spawner reads the recipient from env/ID and resolves it
-   * itself: the request names the delivery, nothing more. */
-  char line[128];
-  int n = snprintf(line, sizeof line, "%u %s %zu\n", s, m->id, idx);
+  struct slot *sl = q->slots + s;
+  sl->n = 0;
+  sl->idx[sl->n++] = idx;
+  for (size_t j = idx + 1; j < m->env.nrcpt && sl->n < SPAWNREQ_MAX_RCPT; ++j)
+    if (same_account(q, m, idx, j)) sl->idx[sl->n++] = j;
+  /* The spawner reads the recipients from env/ID and resolves them
+   * itself: the request names the deliveries, nothing more. */
+  char line[SPAWNREQ_LINE_MAX];
+  int n = snprintf(line, sizeof line, "%u %s ", s, m->id);
+  for (unsigned i = 0; i < sl->n && n > 0 && (size_t)n < sizeof line; ++i)
+    n += snprintf(line + n, sizeof line - (size_t)n, "%s%zu", i ? "," : "", sl->idx[i]);
+  if (n <= 0 || (size_t)n >= sizeof line - 1) die(111, "delivery request too long for ", m->id);
+  line[n++] = '\n';
   stralloc req = { line, (size_t)n, sizeof line };
-  if (n <= 0 || (size_t)n >= sizeof line) die(111, "queue id too long: ", m->id);
   if (!send_request(q, &req)) die_sys(111, "unable to talk to local-spawn");
-  q->slots[s].used = 1;
-  q->slots[s].m = m;
-  q->slots[s].idx = idx;
+  sl->used = 1;
+  sl->m = m;
+  sl->left = sl->n;
   ++q->busy_local;
   ++m->busy;
-  m->r[idx].busy = 1;
-  m->r[idx].local = 1;
-  char num[24];
-  snprintf(num, sizeof num, "%zu", idx);
-  log_line("starting delivery ", m->id, " ", num, " to local ", rcpt);
+  for (unsigned i = 0; i < sl->n; ++i) {
+    m->r[sl->idx[i]].busy = 1;
+    char num[24];
+    snprintf(num, sizeof num, "%zu", sl->idx[i]);
+    log_line("starting delivery ", m->id, " ", num, " to local ", m->env.rcpt[sl->idx[i]].addr);
+  }
   return 1;
 }
 
-/* One result "slot\0code\0recorded\0text\0": its length, or 0 when
- * incomplete. "recorded": the spawner has the outcome in status/ID. */
+/* The outcome of the slot's recipient i. */
+static void settle(struct qs *q, struct slot *sl, unsigned i, unsigned long code, const char *text, int recorded)
+{
+  size_t idx = sl->idx[i];
+  struct rstate *r = sl->m->r + idx;
+  if (!r->busy) return;
+  r->busy = 0;
+  char c = code == 0 || code == 99 ? 'D' : code == 100 ? 'F' : 'T';
+  if (!*text) text = c == 'D' ? "delivered" : c == 'F' ? "5.0.0 delivery failed" : "4.0.0 delivery deferred";
+  sched_outcome(q, sl->m, idx, c, text, recorded ? 2 : 1);
+  if (--sl->left) return;
+  sl->used = 0;
+  --q->busy_local;
+  --sl->m->busy;           /* only now may the message be finished and freed */
+}
+
+/* One result "slot\0index\0code\0recorded\0text\0": its length, or 0
+ * when incomplete. index "*": every recipient of the slot still
+ * waiting; "recorded": the spawner has the outcome in status/ID. */
 static size_t one_result(struct qs *q, const char *p, size_t len)
 {
-  const char *f[4];
+  const char *f[5];
   size_t off = 0;
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < 5; ++i) {
     const char *z = memchr(p + off, 0, len - off);
     if (!z) return 0;
     f[i] = p + off;
     off = (size_t)(z - p) + 1;
   }
-  unsigned long slot, code;
+  unsigned long slot, code, index = 0;
+  int all = !strcmp(f[1], "*");
   if (!scan_ulong(f[0], &slot) || slot >= q->cfg.conc_local || !q->slots[slot].used ||
-      !scan_ulong(f[1], &code)) {
+      (!all && !scan_ulong(f[1], &index)) || !scan_ulong(f[2], &code)) {
     warn("ignoring a malformed result from local-spawn");
     return off;
   }
-  struct slot *s = q->slots + slot;
-  s->used = 0;
-  --q->busy_local;
-  --s->m->busy;
-  s->m->r[s->idx].busy = 0;
-  char c = code == 0 || code == 99 ? 'D' : code == 100 ? 'F' : 'T';
-  const char *text = *f[3] ? f[3] : (c == 'D' ? "delivered" : c == 'F' ? "5.0.0 delivery failed" : "4.0.0 delivery deferred");
-  sched_outcome(q, s->m, s->idx, c, text, *f[2] == '1' ? 2 : 1);
+  struct slot *sl = q->slots + slot;
+  int matched = 0;
+  for (unsigned i = sl->n; i-- > 0 && sl->used; )
+    if (all || sl->idx[i] == index) { settle(q, sl, i, code, f[4], *f[3] == '1'); matched = 1; }
+  if (!matched) warn("ignoring a result from local-spawn for a recipient it was not given");
   return off;
 }
 

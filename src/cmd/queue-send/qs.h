@@ -4,6 +4,7 @@
 #include <sys/types.h>
 #include "qenv.h"
 #include "route.h"
+#include "spawnreq.h"
 #include "stralloc.h"
 
 /* queue-send's state: one struct, handed to every function. */
@@ -18,6 +19,7 @@ struct rstate {
   int local;             /* routed to local delivery (suppression list, concurrency) */
   int held;              /* due, but its transport was full at the last pass */
   int routed_local;      /* resolved to local delivery and not failed since: not resolved again */
+  stralloc account;      /* then, for an account: its key (route_account_key); empty for an alias */
   stralloc text;
 };
 
@@ -45,9 +47,10 @@ struct config {
   uid_t my_uid;
 };
 
-struct slot {
+struct slot {              /* one run of local: recipients of one message and account */
   struct msg *m;
-  size_t idx;
+  size_t idx[SPAWNREQ_MAX_RCPT];
+  unsigned n, left;        /* recipients, and those without a result yet */
   int used;
 };
 
@@ -88,7 +91,8 @@ void queue_record(struct qs *q, struct msg *m, size_t idx, char code, const char
 void msg_free(struct msg *m);
 
 /* local.c */
-int local_start(struct qs *q, struct msg *m, size_t idx, const char *rcpt);
+int local_start(struct qs *q, struct msg *m, size_t idx);
+void local_routed(struct rstate *r, const struct route *rt);
 void local_results(struct qs *q);
 
 /* remote.c */

@@ -254,7 +254,10 @@ void queue_flush_status(struct qs *q)
 
 void msg_free(struct msg *m)
 {
-  for (size_t i = 0; i < m->env.nrcpt; ++i) stralloc_free(&m->r[i].text);
+  for (size_t i = 0; i < m->env.nrcpt; ++i) {
+    stralloc_free(&m->r[i].text);
+    stralloc_free(&m->r[i].account);
+  }
   free(m->r);
   qenv_free(&m->env);
   stralloc_free(&m->statuslog);

@@ -54,16 +54,15 @@ static int start_one(struct qs *q, struct msg *m, size_t idx)
   /* A recipient once routed to local delivery is not looked up again
    * for each attempt: the spawner resolves it itself, with authority,
    * at every delivery; after a temporary failure it is routed anew. */
-  if (m->r[idx].routed_local) return local_start(q, m, idx, m->env.rcpt[idx].addr);
+  if (m->r[idx].routed_local) return local_start(q, m, idx);
   struct route rt = {0};
   int started = 1;
   route_resolve(q->cfg.me.s, m->env.rcpt[idx].addr, &rt);
   switch (rt.kind) {
   case ROUTE_LOCAL:
   case ROUTE_ALIAS:
-    m->r[idx].local = 1;
-    m->r[idx].routed_local = 1;
-    started = local_start(q, m, idx, rt.rcpt.s);
+    local_routed(m->r + idx, &rt);
+    started = local_start(q, m, idx);
     break;
   case ROUTE_REMOTE:
     started = remote_start(q, m, idx, &rt);
