@@ -1,6 +1,7 @@
 /* Unit tests for the configuration readers and the atomic cdb writer. */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "tap.h"
@@ -8,6 +9,7 @@
 #include "conf.h"
 
 static char dir[] = "/tmp/postern-unit-conf.XXXXXX";
+enum { CACHE_PROBE = 20 };
 
 static void put(const char *rel, const char *text)
 {
@@ -91,6 +93,29 @@ int main(void)
   cdbw_add(&w, "other", 5, "x", 1);
   cdbw_abort(&w);
   is_int(cdb_lookup(path, "key", 3, &data), 1, "an aborted rewrite keeps the old table");
+
+  /* cdb_lookup keeps tables open between lookups: a replaced or
+   * removed table must be seen at the next one. */
+  ok(cdbw_start(&w, path, 0644) && cdbw_add(&w, "key", 3, "new", 3) && cdbw_finish(&w), "the table is replaced");
+  is_int(cdb_lookup(path, "key", 3, &data), 1, "the replaced table is read");
+  is_str(data.s, "new", "with its new value, not the one kept open");
+  unlink(path);
+  is_int(cdb_lookup(path, "key", 3, &data), 0, "a removed table is no table");
+  char many[CACHE_PROBE][300];
+  int all = 1;
+  for (int i = 0; i < CACHE_PROBE; ++i) {
+    snprintf(many[i], sizeof many[i], "%s/m%d.cdb", dir, i);
+    char v[8];
+    int n = snprintf(v, sizeof v, "v%d", i);
+    all &= cdbw_start(&w, many[i], 0644) && cdbw_add(&w, "k", 1, v, (size_t)n) && cdbw_finish(&w);
+  }
+  for (int round = 0; round < 2; ++round)
+    for (int i = 0; i < CACHE_PROBE; ++i) {
+      char v[8];
+      snprintf(v, sizeof v, "v%d", i);
+      all &= cdb_lookup(many[i], "k", 1, &data) == 1 && !strcmp(data.s, v);
+    }
+  ok(all, "more tables than are kept open each give their own values, twice over");
 
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
