@@ -2,7 +2,9 @@
 # Crash safety: while 1000 messages go through, queue-send and local
 # are killed with SIGKILL at random moments and queue-send restarted.
 # Every accepted message must be delivered at least once; the number of
-# duplicates is printed (the goal is zero).
+# duplicates is printed (the goal is zero). Each message goes to two
+# addresses of one account, which one run of local delivers in turn, so
+# local is also killed between the two.
 . "$(dirname "$0")/lib/harness.sh"
 . "$TOP/tests/lib/deliver.sh"
 droot
@@ -10,7 +12,8 @@ account user; U=$H
 # A short program before the Maildir keeps local alive long enough to
 # be killed in the middle of a delivery now and then.
 printf '| /bin/sleep 0.02\n./Maildir/\n' > "$U/.courier"
-chown "$(stat -c %u:%g "$U")" "$U/.courier"
+cp "$U/.courier" "$U/.courier-b"
+chown "$(stat -c %u:%g "$U")" "$U/.courier" "$U/.courier-b"
 echo 1 > "$R/etc/retryalpha"; echo 1 > "$R/etc/retrygamma"; echo 1 > "$R/etc/retrymaxdelta"
 N=${CRASH_MESSAGES:-1000}
 start_queue
@@ -19,7 +22,7 @@ start_queue
 (
   i=0
   while [ $i -lt $N ]; do
-    printf 'Subject: crash %d\n\nmessage number %d\n' $i $i | inject s@example.test user@example.test &&
+    printf 'Subject: crash %d\n\nmessage number %d\n' $i $i | inject s@example.test user@example.test user-b@example.test &&
       echo $i >> "$R/var/accepted"
     i=$((i + 1))
   done
@@ -54,9 +57,11 @@ wait "$injector"
 wait_until queue_empty; ok $? "the queue empties after $kills kills of queue-send and $lkills of local"
 accepted=$(sort -un "$R/var/accepted" | wc -l)
 is "$accepted" "$N" "every injection was accepted"
-cat "$U"/Maildir/new/* | sed -n 's/^message number //p' | sort -n > "$R/var/delivered"
-distinct=$(sort -un "$R/var/delivered" | wc -l)
-is "$distinct" "$accepted" "every accepted message was delivered at least once"
+# One line per delivery: the message's number and the address it was for.
+find "$U/Maildir/new" -type f -exec awk 'FNR == 1 { d = "" } /^Delivered-To:/ { d = $2 } /^message number / { print $3, d }' {} + |
+  sort > "$R/var/delivered"
+distinct=$(sort -u "$R/var/delivered" | wc -l)
+is "$distinct" "$((2 * accepted))" "every accepted message was delivered to both addresses at least once"
 total=$(wc -l < "$R/var/delivered")
 diag "duplicates: $((total - distinct)) of $total deliveries"
 stop_queue
