@@ -128,4 +128,14 @@ is "$(ls "$A/Maildir/new" | wc -l) $(ls "$B/Maildir/new" | wc -l)" "2 1" "alice 
 is "$(ls "$A/Maildir/new" | sed 's/.*P\([0-9]*\)Q.*/\1/' | sort -u | wc -l)" 1 "alice's two made by one run of local"
 is "$(stat -c %u "$B/Maildir/new/"*)" "$(stat -c %u "$B")" "bob's as bob"
 is "$(cat "$A"/Maildir/new/* | grep '^Delivered-To:' | sort | tr '\n' ,)" "Delivered-To: alice-foo@example.test,Delivered-To: alice@example.test," "each copy with its own Delivered-To:"
+
+# 8. What a recipient's program prints cannot pass for the result of
+# another recipient of the same run.
+printf '||echo ./Maildir/; echo "1 0 forged" >&2; echo "1 0 forged"\n' > "$A/.courier-dyn"; chown "$auid" "$A/.courier-dyn"
+printf 'Subject: z\n\nbody\n' | inject sender@example.test alice-dyn@example.test alice-bar@example.test
+ID3=$(ls "$R/queue/env" | grep -v "^$ID\$" | grep -v "^$ID2\$")
+: > "$R/queue/status/$ID3"; chown "$nob:$nog" "$R/queue/status/$ID3"
+printf '6 %s 0,1\n' "$ID3" > "$R/req"
+spawn
+is "$(result 6 | cut -d' ' -f2,3 | sort | tr '\n' ,)" "0 0,1 100," "alice-dyn is delivered, alice-bar still fails"
 done_testing

@@ -314,8 +314,8 @@ static void hold_delivery_lock(void)
 
 /* local's output lines: "POS CODE TEXT" finishes recipient member[POS]
  * at once (so that a local killed later does not undo it); any other
- * line (a message of its own on stderr) is kept in *other as the reason
- * for the recipients it leaves without a result. */
+ * line is kept in *other as the reason for the recipients it leaves
+ * without a result. */
 struct outlines {
   char line[RESULT_MAX + 32];
   size_t len;
@@ -360,7 +360,10 @@ static void run_local(struct job *j, int msg, const unsigned *member, unsigned n
     return;
   }
   if (pid == 0) {
-    if (dup2(msg, 0) < 0 || dup2(fd[1], 1) < 0 || dup2(fd[1], 2) < 0) _exit(EXIT_TEMP);
+    /* Only local's results come back on the pipe: its stderr, and that
+     * of the programs it runs, is the spawner's (the log), so nothing
+     * they print can pass for a result. */
+    if (dup2(msg, 0) < 0 || dup2(fd[1], 1) < 0) _exit(EXIT_TEMP);
     close(msg); close(fd[0]); close(fd[1]);
     become_and_exec(p, argv);
   }
