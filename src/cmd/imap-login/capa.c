@@ -41,7 +41,7 @@ int mech_offered(const struct login *l, const char *mech)
 void capa_write(const struct login *l)
 {
   login_puts("IMAP4rev1 LITERAL+ SASL-IR ID");
-  if (l->ctlfd >= 0 && !l->tls) login_puts(" STARTTLS");
+  if (l->tlsio.ctl >= 0 && !l->tls) login_puts(" STARTTLS");
   if (!login_allowed(l)) { login_puts(" LOGINDISABLED"); return; }
   const char *list = mech_list(l);
   for (const char *p = list; *p;) {

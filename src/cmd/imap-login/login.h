@@ -6,6 +6,7 @@
 
 #include "imap_parse.h"
 #include "stralloc.h"
+#include "tlsapp.h"
 
 /* imap-login's state: one IMAP session before authentication. */
 struct login {
@@ -13,7 +14,7 @@ struct login {
   struct imap_cmd cmd;
   struct imap_limits lim;
   const char *tag;
-  int ctlfd, readfd, writefd;  /* UCSPI-TLS descriptors; ctlfd -1: no STARTTLS */
+  struct tlsapp tlsio;       /* the UCSPI-TLS descriptors; tlsio.ctl -1: no STARTTLS */
   int tls;                   /* the session is encrypted */
   int tls_required;          /* IMAP_TLS_REQUIRED: no login in plaintext */
   const char *capability;    /* IMAP_CAPABILITY */

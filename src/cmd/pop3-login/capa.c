@@ -8,7 +8,7 @@
 
 static int can_login(const struct login *l) { return l->tls || !l->tls_required; }
 static int always(const struct login *l) { (void)l; return 1; }
-static int stls(const struct login *l) { return l->ctlfd >= 0 && !l->tls; }
+static int stls(const struct login *l) { return l->tlsio.ctl >= 0 && !l->tls; }
 
 static const struct {
   const char *name;

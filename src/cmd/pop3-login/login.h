@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include "stralloc.h"
+#include "tlsapp.h"
 
 /* pop3-login's state: the AUTHORIZATION state of one POP3 session,
  * before any account is known. */
@@ -15,8 +16,7 @@
 struct login {
   unsigned timeout;        /* seconds a command line may take before hanging up */
   long long end;           /* CLOCK_MONOTONIC ms: no login by then, hang up (set by io.c) */
-  int ctlfd;               /* SSLCTLFD, or -1: no STLS */
-  int readfd, writefd;     /* SSLREADFD, SSLWRITEFD */
+  struct tlsapp tlsio;     /* the UCSPI-TLS descriptors; tlsio.ctl -1: no STLS */
   int tls;                 /* the session is encrypted */
   int tls_required;        /* POP3_TLS_REQUIRED: no login in plaintext */
   const char *mechs;       /* POP3AUTH: SASL mechanisms offered */

@@ -18,14 +18,6 @@
 #define DEFAULT_MAXRCPTS 100
 #define DEFAULT_TIMEOUT 300
 
-static int fd_var(const char *name)
-{
-  const char *v = getenv(name);
-  unsigned long n;
-  if (!v || !*v || scan_ulong(v, &n) != strlen(v) || n > 65535) return -1;
-  return (int)n;
-}
-
 static int flag_var(const char *name)
 {
   const char *v = getenv(name);
@@ -140,12 +132,7 @@ void config_load(struct smtp_config *c, struct smtp_config_store *st)
   c->remoteip = getenv("TCPREMOTEIP") ? getenv("TCPREMOTEIP") : "unknown";
   c->remotehost = getenv("TCPREMOTEHOST");
   c->localip = getenv("TCPLOCALIP");
-  c->tls_ctl = fd_var("SSLCTLFD");
-  c->tls_rfd = fd_var("SSLREADFD");
-  c->tls_wfd = fd_var("SSLWRITEFD");
-  if (c->tls_rfd < 0 || c->tls_wfd < 0) c->tls_ctl = -1;
-  /* Implicit TLS: the TLS program did the handshake and set its variables. */
-  c->tls_implicit = c->tls_ctl < 0 && getenv("SSL_PROTOCOL") && *getenv("SSL_PROTOCOL");
+  tlsapp_env(&c->tls);
   if (!home_command(&st->queue, "queue-inject")) die_nomem();
   c->queue_cmd = st->queue.s;
 }

@@ -7,7 +7,7 @@
 #include "smtpd.h"
 
 static int always(const struct session *s) { (void)s; return 1; }
-static int can_starttls(const struct session *s) { return s->cfg->tls_ctl >= 0 && !s->tls; }
+static int can_starttls(const struct session *s) { return s->cfg->tls.ctl >= 0 && !s->tls; }
 static int can_auth(const struct session *s)
 {
   return !s->authed && (auth_offered(s, "PLAIN") || auth_offered(s, "LOGIN")

@@ -34,7 +34,7 @@ void session_init(struct session *s, const struct smtp_config *cfg, int infd, in
   s->in.out = &s->out;
   s->inj.pid = -1;
   s->inj.msgfd = s->inj.envfd = -1;
-  s->tls = cfg->tls_implicit;
+  s->tls = cfg->tls.implicit;
   /* sendmail -bs: the local user who ran it submits, as after AUTH
    * (queue-inject takes an A record naming someone else only from
    * root, the queue's user or DAEMONUSER, so a user running smtpd

@@ -6,6 +6,7 @@
 #include "buffer.h"
 #include "qinject.h"
 #include "stralloc.h"
+#include "tlsapp.h"
 
 struct addr;
 
@@ -27,8 +28,7 @@ struct smtp_config {
   int suppress;                   /* BOFHSUPPRESSBACKSCATTER: 0 none, 1 unauthenticated SMTP, 2 every client */
   int relayclient;                /* RELAYCLIENT set by smtpaccess */
   const char *remoteip, *remotehost, *localip;
-  int tls_ctl, tls_rfd, tls_wfd;  /* UCSPI-TLS descriptors, -1 when absent */
-  int tls_implicit;               /* started behind TLS already (port 465) */
+  struct tlsapp tls;              /* UCSPI-TLS descriptors; implicit: behind TLS already (port 465) */
   int denied;                     /* smtpaccess refuses this (IPv6) client */
   unsigned maxperip;              /* MAXPERIP: most sessions from one address, 0 none */
   int crowded;                    /* this address holds MAXPERIP sessions already */
