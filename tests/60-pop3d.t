@@ -6,13 +6,12 @@ during a session, concurrent sessions, maildirsize."""
 import os
 import poplib
 import pwd
-import socket
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from postern import Tap, Root, command, free_port  # noqa: E402
-from pop3test import children  # noqa: E402
+from pop3test import Raw, children  # noqa: E402
 
 t = Tap()
 root = Root()
@@ -60,33 +59,6 @@ def start():
     return port
 
 
-class Raw:
-    def __init__(self, port):
-        self.s = socket.create_connection(("127.0.0.1", port), 10)
-        self.f = self.s.makefile("rb")
-
-    def line(self):
-        return self.f.readline().decode("latin-1").rstrip("\r\n")
-
-    def send(self, data):
-        self.s.sendall(data if isinstance(data, bytes) else data.encode())
-
-    def cmd(self, text):
-        self.send(text + "\r\n")
-        return self.line()
-
-    def multi(self):
-        lines = []
-        while True:
-            ln = self.f.readline()
-            if ln == b".\r\n":
-                return lines
-            lines.append(ln)
-
-    def close(self):
-        self.s.close()
-
-
 def files(sub="cur"):
     return sorted(os.listdir(os.path.join(md, sub)))
 
@@ -107,7 +79,7 @@ t.is_(files("new"), [], "new/ moved to cur/ at login")
 t.ok(all(n.endswith(":2,") for n in files()), "moved names get :2,", files())
 t.like(r.cmd("stat"), r"^\+OK 4 \d+$", "STAT counts 4 messages")
 t.like(r.cmd("retr 1"), r"^\+OK \d+ octets follow\.$", "RETR: octets follow")
-body = r.multi()
+body = r.multi_raw()
 t.is_(b"".join(body), msg_lf.replace(b"\n", b"\r\n").replace(b"\r\n.", b"\r\n..").replace(b"Subject", b"Subject", 1),
       "RETR: LF becomes CRLF, dots stuffed")
 t.is_(r.cmd("quit"), "+OK Bye-bye.", "QUIT")

@@ -186,12 +186,16 @@ class Raw:
         return self.line()
 
     def multi(self):
+        return [ln.decode("latin-1").rstrip("\r\n") for ln in self.multi_raw()]
+
+    def multi_raw(self):
+        """A multi-line reply's lines as sent, CRLF and dot-stuffing kept."""
         lines = []
         while True:
             ln = self.f.readline()
             if ln in (b".\r\n", b""):
                 return lines
-            lines.append(ln.decode("latin-1").rstrip("\r\n"))
+            lines.append(ln)
 
     def close(self):
         self.f.close()
