@@ -20,8 +20,9 @@
 # make SANITIZE=1        the same with -fsanitize=address,undefined
 # make O=/tmp/x ...      build into /tmp/x/build and /tmp/x/command
 # make MUSL=0           optimised build without musl (glibc for every program)
-# make check             sanitised build, then prove over tests/; then check-optimised
+# make check             sanitised build, then prove over tests/; then check-optimised and fuzz-smoke
 # make check-optimised   optimised build, then prove over tests/ against it
+# make fuzz-smoke        builds the libFuzzer harnesses and runs each briefly
 # make fuzz              clang + libFuzzer harnesses into tests/fuzz/bin/
 
 CC_CMD   := $(shell head -n 1 conf-cc)
@@ -148,6 +149,7 @@ check:
 	$(MAKE) SANITIZE=1 commands unit
 	POSTERN_COMMAND_DIR=$(abspath $(CMD)) prove --exec '' -j2 tests/*.t tests/unit/*.t
 	$(MAKE) check-optimised
+	$(MAKE) fuzz-smoke
 
 check-optimised:
 	$(MAKE) commands
@@ -158,6 +160,11 @@ fuzz:
 	$(MAKE) FUZZ=1 fuzzers
 
 fuzzers: $(addprefix tests/fuzz/bin/,$(FUZZERS))
+
+# Part of make check: every harness builds and survives a short run, so
+# none rots unseen between fuzzing campaigns.
+fuzz-smoke: fuzz
+	@for f in $(FUZZERS); do tests/fuzz/bin/$$f -runs=3000 >/dev/null 2>&1 || { echo "fuzz-smoke: $$f failed"; exit 1; }; done; echo "fuzz-smoke: $(words $(FUZZERS)) harnesses ran 3000 inputs each"
 
 # tests/fuzz/NAME.uses names programs whose src/cmd/PROG/*.c modules the
 # harness links (their parsers live there, not in the library).

@@ -12,7 +12,7 @@ static struct smtp_config cfg = {
   .me = "fuzz.example", .sizelimit = 2048, .maxrcpts = 4, .maxrcpts_hard = 0, .maxhops = 3,
   .timeout = 1, .auth_mechs = "PLAIN LOGIN CRAM-MD5", .auth_mechs_tls = "", .auth_required = 0,
   .relayclient = 1, .remoteip = "192.0.2.1", .remotehost = "client.fuzz", .localip = "192.0.2.2",
-  .tls_ctl = -1, .tls_rfd = -1, .tls_wfd = -1, .denied = 0, .queue_cmd = 0,
+  .tls = { .ctl = -1, .rfd = -1, .wfd = -1 }, .denied = 0, .queue_cmd = 0,
   /* bofh's address lists (freemail and badmx would ask the DNS, and
    * skip relay clients anyway). */
   .bofh_badfrom = "spammer@bad.example\n<Other@Bad.example>\n@worse.example\n@.worst.example",
