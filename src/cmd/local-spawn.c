@@ -381,10 +381,11 @@ static void run_local(struct job *j, int msg, const unsigned *member, unsigned n
   if (o.len) output_line(j, member, n, &o);
   int status;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-  int code = WIFEXITED(status) && WEXITSTATUS(status) == EXIT_PERM ? EXIT_PERM : EXIT_TEMP;
+  /* local says each permanent failure itself: a recipient it left
+   * without a line is retried, whatever its exit status. */
   const char *why = WIFEXITED(status) ? "4.3.0 local ended without a result" : "4.3.0 local was killed by a signal";
   for (unsigned i = 0; i < n; ++i)
-    finish(j, member[i], code, o.other.len ? o.other.s : why, o.other.len ? o.other.len : strlen(why));
+    finish(j, member[i], EXIT_TEMP, o.other.len ? o.other.s : why, o.other.len ? o.other.len : strlen(why));
   stralloc_free(&o.other);
 }
 
