@@ -106,8 +106,11 @@ try:
     got = external(p, "mallory@example.test")
 except poplib.error_proto as e:
     got = str(e)
-t.like(got, r"-ERR", "AUTH EXTERNAL for another account is refused")
-p.close()
+t.like(got, r"-ERR \[AUTH\]", "AUTH EXTERNAL for another account is refused")
+t.like(external(p), r"^\+OK", "  the same session then logs in as the certificate's own account")
+p.quit()
+t.like(root.log(0), r"auth failed user=mallory@example\.test ip=\S+ mech=EXTERNAL reason=not the certificate's login",
+       "  refused by pop3-login itself as not the certificate's login, and counted")
 p = poplib.POP3_SSL("localhost", pop3s, context=ctx_for("mallory"), timeout=10)
 try:
     got = external(p)

@@ -119,8 +119,13 @@ t.ok("EXTERNAL" in s.esmtp_features.get("auth", ""), "smtps with a verified cert
 s.mail("john@hosted.test")
 t.is_(s.rcpt("victim@other.example")[0], 550, "before AUTH EXTERNAL: no relaying from outside")
 s.rset()
-code, text = s.docmd("AUTH", "EXTERNAL =")
-t.ok(code == 235, "AUTH EXTERNAL: 235, no password")
+code, text = s.docmd("AUTH", "EXTERNAL " + base64.b64encode(b"mallory@hosted.test").decode())
+t.is_(code, 535, "AUTH EXTERNAL for another account: 535")
+code, text = s.docmd("AUTH", "EXTERNAL " + base64.b64encode(b"john@hosted.test").decode())
+t.ok(code == 235, "AUTH EXTERNAL naming the certificate's own login: 235, no password")
+with open(root.p("var", "smtpd-ssl.out"), "rb") as f:
+    t.like(f.read().decode("utf-8", "replace"), r"auth failed ip=127\.0\.0\.2 user=mallory@hosted\.test mech=EXTERNAL",
+           "  the refusal is logged with the account asked for")
 s.mail("john@hosted.test")
 t.ok(s.rcpt("victim@other.example")[0] == 250, "after AUTH EXTERNAL: relaying allowed")
 s.quit()

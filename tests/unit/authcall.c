@@ -7,6 +7,7 @@
 #include <openssl/hmac.h>
 #include <openssl/evp.h>
 #include "tap.h"
+#include "unitroot.h"
 #include "authcall.h"
 #include "pwhash.h"
 #include "userdb_src.h"
@@ -25,16 +26,8 @@ static void put(const char *rel, const char *text, mode_t mode)
 
 static void setup(void)
 {
-  char path[512], text[1024], cwd[400];
-  if (!mkdtemp(root)) exit(111);
-  chmod(root, 0755);
-  snprintf(path, sizeof path, "%s/etc", root);
-  mkdir(path, 0755);
-  setenv("POSTERN_HOME", root, 1);
-  if (!getenv("POSTERN_COMMAND_DIR") && getcwd(cwd, sizeof cwd)) {
-    snprintf(path, sizeof path, "%s/command", cwd);
-    setenv("POSTERN_COMMAND_DIR", path, 1);
-  }
+  char text[1024];
+  unit_root(root);
   unsigned id = geteuid() == 0 ? 65534 : (unsigned)geteuid();
   unsigned gid = geteuid() == 0 ? 65534 : (unsigned)getegid();
   stralloc secret = {0};
