@@ -10,10 +10,15 @@
 #include "quota.h"
 
 static char dir[] = "/tmp/fuzz-quota.XXXXXX";
+/* A flag, not the template's last byte: mkdtemp may itself pick an 'X'. */
+static int dir_made;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-  if (dir[sizeof dir - 2] == 'X' && !mkdtemp(dir)) abort();
+  if (!dir_made) {
+    if (!mkdtemp(dir)) abort();
+    dir_made = 1;
+  }
   char *s = malloc(size + 1);
   if (!s) abort();
   memcpy(s, data, size);

@@ -10,11 +10,14 @@
 #include "userdb_src.h"
 
 static char dir[] = "/tmp/fuzz-userdb.XXXXXX";
+/* A flag, not the template's last byte: mkdtemp may itself pick an 'X'. */
+static int dir_made;
 
 static void paths(char *src, char *cdb, char *shadow)
 {
-  if (!dir[sizeof dir - 2] || dir[sizeof dir - 2] == 'X') {
+  if (!dir_made) {
     if (!mkdtemp(dir)) abort();
+    dir_made = 1;
   }
   sprintf(src, "%s/userdb", dir);
   sprintf(cdb, "%s/userdb.cdb", dir);
