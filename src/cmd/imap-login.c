@@ -11,6 +11,7 @@
 #include "die.h"
 #include "login_env.h"
 #include "perip.h"
+#include "scrub.h"
 #include "imap-login/login.h"
 
 #define LOGIN_TIMEOUT 60
@@ -25,6 +26,10 @@ static void setup(struct login *l, char **argv)
   l->lim.append_max = 0;
   l->lim.command_max = 16384;
   l->lim.depth_max = 4;
+  /* Room for the largest command from the start, so a LOGIN is never
+   * copied by realloc into memory that is freed without being wiped. */
+  size_t most = l->lim.command_max + l->lim.literal_max + 1;
+  if (!stralloc_ready(&l->cmd.raw, most) || !stralloc_ready(&l->cmd.strs, most + 64)) die_nomem();
   l->max_failures = login_env_num("IMAP_MAX_FAILURES", MAX_FAILURES);
   l->max_bad = MAX_BAD;
   l->tls_required = login_env_yes("IMAP_TLS_REQUIRED");
@@ -121,6 +126,10 @@ static void one(struct login *l)
   }
   l->tag = 0;
   stralloc_free(&tag);
+  /* LOGIN's password, raw and parsed, is not kept for the next command. */
+  explicit_bzero(l->cmd.raw.s, l->cmd.raw.a);
+  explicit_bzero(l->cmd.strs.s, l->cmd.strs.a);
+  scrub_stack();
 }
 
 int main(int argc, char **argv)

@@ -12,6 +12,7 @@
 #include "login_env.h"
 #include "perip.h"
 #include "pop3cmd.h"
+#include "scrub.h"
 #include "pop3-login/login.h"
 
 #define LOGIN_TIMEOUT 60   /* seconds; POP3_LOGIN_TIMEOUT overrides */
@@ -124,5 +125,6 @@ int main(int argc, char **argv)
     if (r == 2) bad_input(&l, "-ERR Line too long.");
     else command(&l, line, len);
     explicit_bzero(line, sizeof line);   /* PASS left a password here */
+    scrub_stack();
   }
 }

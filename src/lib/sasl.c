@@ -42,6 +42,7 @@ int sasl_b64_decode(stralloc *out, const char *b64, size_t len)
   copy[len] = 0;
   size_t got = 0;
   size_t used = scan_base64(copy, out->s, &got);
+  explicit_bzero(copy, len + 1);   /* base64 of a secret is the secret */
   free(copy);
   if (used != len) { out->len = 0; return 0; }
   out->len = got;

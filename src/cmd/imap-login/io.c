@@ -34,6 +34,9 @@ int login_read_line(struct login *l, stralloc *line, size_t max)
   char c;
   int toolong = 0;
   line->len = 0;
+  /* Sized once: growing by realloc would leave copies of a SASL
+   * response behind in freed memory. */
+  if (!stralloc_ready(line, max + 1)) return 0;
   for (;;) {
     int r = imap_in_getc(&l->in, &c);
     if (r <= 0) return 0;

@@ -6,6 +6,7 @@
 #include "authcall.h"
 #include "case.h"
 #include "die.h"
+#include "scrub.h"
 #include "sasl_server.h"
 #include "smtpd.h"
 
@@ -42,6 +43,7 @@ static int exchange(void *ctx, const char *b64, stralloc *line)
   struct session *s = ctx;
   reply2(s, "334 ", b64);
   int too_long;
+  if (!stralloc_ready(line, RESPONSE_MAX + 1)) die_nomem();   /* no realloc copies of a secret */
   if (!in_line(&s->in, line, RESPONSE_MAX, &too_long)) return -1;
   if (line->len && line->s[line->len - 1] == '\r') --line->len;
   if (line->len == 1 && line->s[0] == '*') { reply(s, "501 5.0.0 Authentication cancelled"); return 0; }
@@ -113,4 +115,9 @@ void smtp_auth(struct session *s, const char *arg)
   case SASL_GONE: s->quit = 1; break;
   }
   sasl_state_free(&st);
+  /* The command line and the input buffer held the credentials, in
+   * base64; a later command overwrites only its own few bytes. */
+  explicit_bzero(s->line.s, s->line.a);
+  in_forget(&s->in);
+  scrub_stack();
 }

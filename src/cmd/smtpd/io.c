@@ -67,6 +67,11 @@ ssize_t in_bytes(struct smtp_in *in, char *dst, size_t max)
   return (ssize_t)n;
 }
 
+void in_forget(struct smtp_in *in)
+{
+  explicit_bzero(in->buf, in->pos);
+}
+
 void in_discard(struct smtp_in *in)
 {
   in->pos = in->len = 0;

@@ -35,6 +35,9 @@ void session_init(struct session *s, const struct smtp_config *cfg, int infd, in
   s->inj.pid = -1;
   s->inj.msgfd = s->inj.envfd = -1;
   s->tls = cfg->tls.implicit;
+  /* Room for the longest command from the start: a line growing by
+   * realloc would leave a piece of an AUTH response in freed memory. */
+  if (!stralloc_ready(&s->line, COMMAND_MAX + 1)) die_nomem();
   /* sendmail -bs: the local user who ran it submits, as after AUTH
    * (queue-inject takes an A record naming someone else only from
    * root, the queue's user or DAEMONUSER, so a user running smtpd

@@ -95,6 +95,8 @@ void in_init(struct smtp_in *in, int fd, unsigned timeout);
 int in_line(struct smtp_in *in, stralloc *line, size_t max, int *too_long);
 ssize_t in_bytes(struct smtp_in *in, char *dst, size_t max);
 void in_discard(struct smtp_in *in);
+/* Zeroes what was read already (credentials); pipelined input stays. */
+void in_forget(struct smtp_in *in);
 void out_flush(struct session *s);
 void reply(struct session *s, const char *text);
 void reply2(struct session *s, const char *a, const char *b);
