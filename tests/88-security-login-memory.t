@@ -2,13 +2,15 @@
 """Pre-auth servers keep no password after a failed login: imap-login,
 pop3-login and smtpd are each sent wrong passwords by every mechanism
 that carries one (IMAP LOGIN as atom, quoted string and literal;
-AUTHENTICATE/AUTH PLAIN and LOGIN; POP3 PASS), and once the failure is
+AUTHENTICATE/AUTH PLAIN and LOGIN; POP3 PASS), and a LOGIN over IMAPS
+also checks tlsd, which decrypted it. Once the failure is
 answered the server's writable memory is searched, through
 /proc/PID/mem, for the password and its base64 forms. A session that
 stays open after a failure must not hold the secret for whoever takes
 the process over next."""
 import base64
 import os
+import socket
 import sys
 import time
 
@@ -17,11 +19,12 @@ from postern import Tap  # noqa: E402
 from imaptest import ImapRoot, Raw as ImapRaw, have  # noqa: E402
 from pop3test import Pop3Root, Raw as Pop3Raw  # noqa: E402
 from smtpin import Mailroot, Raw as SmtpRaw  # noqa: E402
+import tlstest  # noqa: E402
 
 if os.geteuid() != 0:
     print("1..0 # SKIP reading another user's /proc/PID/mem needs root")
     sys.exit(0)
-if not have("imap-login", "pop3-login", "smtpd", "imapd", "pop3d", "authcheck", "userdb", "userdbpw", "makeuserdb"):
+if not have("tlsd", "imap-login", "pop3-login", "smtpd", "imapd", "pop3d", "authcheck", "userdb", "userdbpw", "makeuserdb"):
     print("1..0 # SKIP authcheck and the userdb tools are not built")
     sys.exit(0)
 
@@ -121,6 +124,24 @@ r.line()
 r.send(b64("Login-secret-5") + "\r\n")
 t.like(r.line(), r"^a5 NO ", "imap AUTHENTICATE LOGIN refused")
 leaves_nothing(listener, "imap-login", ["Login-secret-5"], "AUTHENTICATE LOGIN", noop)
+r.close()
+
+# IMAPS: tlsd held the decrypted password on its way to imap-login.
+pki = tlstest.Pki(root)
+cert = pki.issue("server", "/CN=localhost", "DNS:localhost,IP:127.0.0.1")
+os.chmod(root.p("etc"), 0o755)
+port = root.start_imap({"TLS_CERTFILE": cert, "TLS_TIMEOUT": "5", "IMAP_MAX_FAILURES": "20"}, pre=[root.c("tlsd")])
+listener = root.procs[-1]
+r = ImapRaw.__new__(ImapRaw)
+r.s = tlstest.client_ctx(pki.ca).wrap_socket(socket.create_connection(("127.0.0.1", port), 10),
+                                              server_hostname="localhost")
+r.f = r.s.makefile("rb")
+r.n = 0
+r.line()
+_, tag = r.cmd("LOGIN demo Tls-secret-11", tag="a6")
+t.like(tag, r"^a6 NO ", "imaps LOGIN refused")
+leaves_nothing(listener, "tlsd", ["Tls-secret-11"], "LOGIN over IMAPS", noop)
+leaves_nothing(listener, "imap-login", ["Tls-secret-11"], "LOGIN over IMAPS", noop)
 r.close()
 
 # pop3-login

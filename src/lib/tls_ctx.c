@@ -35,8 +35,11 @@ static SSL_CTX *ctx_common(const SSL_METHOD *m, const struct tls_conf *c, char *
   if (!ctx) { tls_why_openssl(why, "out of memory"); return 0; }
   /* Most mail clients close without close_notify: that is an end of
    * file, not an attack (the protocols above frame their own data). */
+  /* CLEANSE_PLAINTEXT: OpenSSL zeroes its record buffers' plaintext
+   * once handed over, as tls_pump does with its own (passwords). */
   SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION
-                      | SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_IGNORE_UNEXPECTED_EOF);
+                      | SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_IGNORE_UNEXPECTED_EOF
+                      | SSL_OP_CLEANSE_PLAINTEXT);
   SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
   if (!SSL_CTX_set_min_proto_version(ctx, c->min_version > TLS1_2_VERSION ? c->min_version : TLS1_2_VERSION)
       || (c->max_version && !SSL_CTX_set_max_proto_version(ctx, c->max_version))) {

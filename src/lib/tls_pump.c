@@ -44,12 +44,20 @@ static int want(struct pump *p, int r)
   return -1;
 }
 
+/* Plaintext passed on is zeroed: it held passwords (a login over TLS,
+ * tlsc's AUTH), and a session that goes on must not keep them. */
+static void forget(char *buf, size_t *len, size_t *off)
+{
+  explicit_bzero(buf, *len);
+  *len = *off = 0;
+}
+
 static void close_app_w(struct pump *p)
 {
   if (p->app_w < 0) return;
   close(p->app_w);
   p->app_w = -1;
-  p->in_len = p->in_off = 0;
+  forget(p->in, &p->in_len, &p->in_off);
 }
 
 /* Network to app. Returns 1 progress, 0 none, -1 failure. */
@@ -69,7 +77,7 @@ static int net_to_app(struct pump *p)
     ssize_t w = write(p->app_w, p->in + p->in_off, p->in_len - p->in_off);
     if (w > 0) {
       p->in_off += (size_t)w;
-      if (p->in_off == p->in_len) p->in_len = p->in_off = 0;
+      if (p->in_off == p->in_len) forget(p->in, &p->in_len, &p->in_off);
       progress = 1;
     } else if (errno == EAGAIN || errno == EINTR) p->app_w_ev = POLLOUT;
     else { close_app_w(p); progress = 1; }   /* the app stopped reading */
@@ -95,7 +103,7 @@ static int app_to_net(struct pump *p)
     w = SSL_write(p->ssl, p->out + p->out_off, (int)(p->out_len - p->out_off));
     if (w > 0) {
       p->out_off += (size_t)w;
-      if (p->out_off == p->out_len) p->out_len = p->out_off = 0;
+      if (p->out_off == p->out_len) forget(p->out, &p->out_len, &p->out_off);
       progress = 1;
     } else if (want(p, w) < 0) return -1;
     else if (p->net_eof && !p->net_r_ev && !p->net_w_ev) {
