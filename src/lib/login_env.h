@@ -17,4 +17,11 @@ int login_env_yes(const char *name);
  * greetings and challenges), or "localhost". */
 void login_env_peer(const char **ip, char *hostname, size_t size);
 
+/* Seconds a reply may wait for a client that does not read it. */
+#define LOGIN_WRITE_TIMEOUT 30
+
+/* login_write.c: all of s to fd 1; a client that is gone or stopped
+ * reading for LOGIN_WRITE_TIMEOUT ends the process (exit 0). */
+void login_write(const char *s, size_t n);
+
 #endif

@@ -4,17 +4,6 @@
 #include <string.h>
 #include <unistd.h>
 #include "login.h"
-#include "write_timeout.h"
-
-void login_write(const char *s, size_t n)
-{
-  while (n) {
-    ssize_t w = write_timeout(1, s, n, LOGIN_WRITE_TIMEOUT);
-    if (w <= 0) _exit(0);   /* the client is gone, or stopped reading */
-    s += w;
-    n -= (size_t)w;
-  }
-}
 
 void login_puts(const char *s) { login_write(s, strlen(s)); }
 

@@ -1,10 +1,9 @@
 #ifndef IMAP_LOGIN_H
 #define IMAP_LOGIN_H
 
-/* Seconds a reply may wait for a client that does not read it. */
-#define LOGIN_WRITE_TIMEOUT 30
 
 #include "imap_parse.h"
+#include "login_env.h"
 #include "stralloc.h"
 #include "tlsapp.h"
 
@@ -26,7 +25,6 @@ struct login {
 };
 
 /* io.c */
-void login_write(const char *s, size_t n);
 void login_puts(const char *s);
 /* Tagged reply: "tag status text". */
 void login_tagged(struct login *l, const char *status, const char *text);

@@ -5,7 +5,6 @@
 #include <time.h>
 #include <unistd.h>
 #include "login.h"
-#include "write_timeout.h"
 
 static long long now_ms(void)
 {
@@ -55,16 +54,6 @@ int login_read_line(struct login *l, char *line, size_t size, size_t *len)
   line[n] = 0;
   *len = n;
   return 1;
-}
-
-void login_write(const char *s, size_t n)
-{
-  while (n) {
-    ssize_t w = write_timeout(1, s, n, LOGIN_WRITE_TIMEOUT);
-    if (w <= 0) _exit(0);   /* the client is gone, or stopped reading */
-    s += w;
-    n -= (size_t)w;
-  }
 }
 
 void login_reply(const char *text)

@@ -1,12 +1,11 @@
 #ifndef POP3_LOGIN_H
 #define POP3_LOGIN_H
 
-/* Seconds a reply may wait for a client that does not read it. */
-#define LOGIN_WRITE_TIMEOUT 30
 /* The AUTHORIZATION state may last this many POP3_LOGIN_TIMEOUTs. */
 #define LOGIN_SESSION_LINES 5
 
 #include <stddef.h>
+#include "login_env.h"
 #include "stralloc.h"
 #include "tlsapp.h"
 
@@ -33,7 +32,6 @@ struct login {
  * command is consumed: the post-auth program reads it. */
 int login_read_line(struct login *l, char *line, size_t size, size_t *len);  /* 1, 0 EOF/timeout, 2 too long */
 void login_reply(const char *text);             /* text + CRLF on fd 1 */
-void login_write(const char *s, size_t n);
 
 /* capa.c */
 void capa_send(const struct login *l);
