@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # sendmail's options and mailq's listing.
 import os
+import shutil
 import subprocess
 import sys
 
@@ -86,3 +87,24 @@ t.is_(root.run(command("sendmail"), "-bp").stdout.decode(), out, "sendmail -bp i
 
 p = root.run(command("sendmail"), "-bs", input=b"HELO local\r\nMAIL FROM:<a@example.test>\r\nRCPT TO:<x@remote.example>\r\nQUIT\r\n")
 t.like(p.stdout.decode(), r"250 2\.1\.5", "sendmail -bs speaks SMTP and may relay")
+
+# Run as ROOT/command/sendmail without POSTERN_HOME (the README's
+# run/command/sendmail), sendmail and queue-inject serve ROOT.
+cmd = root.p("command")
+real = os.path.realpath(cmd)
+if os.path.islink(cmd):
+    os.unlink(cmd)
+    os.makedirs(cmd)
+for name in ("sendmail", "queue-inject"):
+    path = os.path.join(cmd, name)
+    if os.path.islink(path):   # the program must really live in ROOT/command
+        os.unlink(path)
+    if not os.path.exists(path):
+        shutil.copy2(os.path.join(real, name), path)
+bare = {k: v for k, v in os.environ.items() if k not in ("POSTERN_HOME", "POSTERN_COMMAND_DIR")}
+before = len(root.queued())
+p = subprocess.run([os.path.join(cmd, "sendmail"), "-t"], input=b"To: postmaster\nSubject: by location\n",
+                   env=bare, capture_output=True)
+t.is_((p.returncode, p.stderr), (0, b""), "ROOT/command/sendmail without POSTERN_HOME queues")
+t.ok(len(root.queued()) == before + 1 and "Subject: by location" in newest()[2],
+     "into ROOT's queue", (before, len(root.queued())))

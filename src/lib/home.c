@@ -28,6 +28,23 @@ static const char *root_of_executable(void)
   return root;
 }
 
+/* ROOT when this program runs as ROOT/command/NAME (links followed), else 0. */
+static const char *root_of_command_dir(void)
+{
+  static char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) return 0;
+  exe[n] = 0;
+  char *name = strrchr(exe, '/');
+  if (!name || name == exe) return 0;
+  *name = 0;
+  char *dir = strrchr(exe, '/');
+  if (!dir || strcmp(dir + 1, "command")) return 0;
+  if (dir == exe) return "/";
+  *dir = 0;
+  return exe;
+}
+
 /* Only the administrator (root, or the user the program is setuid to)
  * may choose what is in the root: a hard link to the program in a
  * directory someone else controls must not lend it that user's accounts
@@ -55,7 +72,11 @@ const char *postern_home(void)
     return root;
   }
   const char *env = getenv("POSTERN_HOME");
-  return (env && *env) ? env : CONF_HOME;
+  if (env && *env) return env;
+  /* run/command/sendmail serves run/, as an installed root's programs
+   * serve theirs, without the variable. */
+  const char *root = root_of_command_dir();
+  return root ? root : CONF_HOME;
 }
 
 int home_path(stralloc *out, const char *rel)

@@ -3,7 +3,8 @@
 
 #include "stralloc.h"
 
-/* postern's root: $POSTERN_HOME when set, else conf-home compiled in.
+/* postern's root: $POSTERN_HOME when set, else the root of the program
+ * itself when it runs as ROOT/command/NAME, else conf-home compiled in.
  * A setuid or setgid program ignores the variable when the real and
  * effective ids differ, so nobody can point it at files of their own. */
 const char *postern_home(void);
