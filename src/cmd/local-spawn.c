@@ -355,7 +355,8 @@ static void run_local(struct job *j, int msg, const unsigned *member, unsigned n
   pid_t pid = -1;
   if (pipe(fd) == 0 && (pid = fork()) < 0) { close(fd[0]); close(fd[1]); }
   if (pid < 0) {
-    for (unsigned i = 0; i < n; ++i) finish(j, member[i], EXIT_TEMP, "4.3.0 unable to fork", 20);
+    const char *why = "4.3.0 unable to fork";
+    for (unsigned i = 0; i < n; ++i) finish(j, member[i], EXIT_TEMP, why, strlen(why));
     free(argv);
     return;
   }

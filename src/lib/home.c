@@ -11,10 +11,11 @@ static int environment_trusted(void)
   return getuid() == geteuid() && getgid() == getegid();
 }
 
-/* A setuid program must not take its root from the caller's environment;
- * it uses the root it was installed in (ROOT/command/NAME), which only
- * the administrator can choose. */
-static const char *root_of_executable(void)
+/* ROOT for a program that runs as ROOT/DIR/NAME (links followed), with
+ * DIR "command" when dir_named is set; else 0. A setuid program must
+ * not take its root from the caller's environment: it uses the root it
+ * was installed in, which only the administrator can choose. */
+static const char *root_of_executable(const char *dir_named)
 {
   static char root[PATH_MAX];
   ssize_t n = readlink("/proc/self/exe", root, sizeof root - 1);
@@ -23,26 +24,10 @@ static const char *root_of_executable(void)
   for (int up = 0; up < 2; ++up) {
     char *slash = strrchr(root, '/');
     if (!slash || slash == root) return 0;
+    if (up == 1 && dir_named && strcmp(slash + 1, dir_named)) return 0;
     *slash = 0;
   }
   return root;
-}
-
-/* ROOT when this program runs as ROOT/command/NAME (links followed), else 0. */
-static const char *root_of_command_dir(void)
-{
-  static char exe[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) return 0;
-  exe[n] = 0;
-  char *name = strrchr(exe, '/');
-  if (!name || name == exe) return 0;
-  *name = 0;
-  char *dir = strrchr(exe, '/');
-  if (!dir || strcmp(dir + 1, "command")) return 0;
-  if (dir == exe) return "/";
-  *dir = 0;
-  return exe;
 }
 
 /* Only the administrator (root, or the user the program is setuid to)
@@ -65,7 +50,7 @@ static int owned_by_administrator(const char *dir, const char *sub)
 const char *postern_home(void)
 {
   if (!environment_trusted()) {
-    const char *root = root_of_executable();
+    const char *root = root_of_executable(0);
     if (!root) return CONF_HOME;
     if (!owned_by_administrator(root, ".") || !owned_by_administrator(root, "command"))
       die(111, "refusing the root ", root, ": it or its command/ is not the administrator's alone");
@@ -75,7 +60,7 @@ const char *postern_home(void)
   if (env && *env) return env;
   /* run/command/sendmail serves run/, as an installed root's programs
    * serve theirs, without the variable. */
-  const char *root = root_of_command_dir();
+  const char *root = root_of_executable("command");
   return root ? root : CONF_HOME;
 }
 

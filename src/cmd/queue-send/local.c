@@ -48,7 +48,8 @@ static int same_account(struct qs *q, struct msg *m, size_t idx, size_t j)
   if (!r->routed_local) {
     struct route rt = {0};
     route_resolve(q->cfg.me.s, m->env.rcpt[j].addr, &rt);
-    if (rt.kind == ROUTE_LOCAL) local_routed(r, &rt);
+    /* Kept, as start_one would: this recipient is not resolved again. */
+    if (rt.kind == ROUTE_LOCAL || rt.kind == ROUTE_ALIAS) local_routed(r, &rt);
     route_free(&rt);
     if (!r->routed_local) return 0;
   }

@@ -19,7 +19,7 @@ struct rstate {
   int local;             /* routed to local delivery (suppression list, concurrency) */
   int held;              /* due, but its transport was full at the last pass */
   int routed_local;      /* resolved to local delivery and not failed since: not resolved again */
-  stralloc account;      /* then, for an account: its key (route_account_key); empty for an alias */
+  stralloc account;      /* then, for an account: "uid:gid:mailuser:home" (local_routed); empty for an alias */
   stralloc text;
 };
 
